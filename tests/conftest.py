@@ -1,0 +1,30 @@
+"""Réglages communs des tests : pas d'écran, aucune écriture dans le dépôt."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")
+
+RACINE = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(autouse=True)
+def _progression_isolee(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Les fichiers de progression des exercices vont dans un dossier temporaire."""
+    monkeypatch.setenv("MBA_TERRITOIRES_PROGRESSION", str(tmp_path))
+    monkeypatch.delenv("MBA_TERRITOIRES_EXERCICES", raising=False)
+
+
+@pytest.fixture
+def racine() -> Path:
+    """La racine du dépôt."""
+    return RACINE
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    os.environ.setdefault("MPLBACKEND", "Agg")
