@@ -15,13 +15,20 @@ export MBA_TERRITOIRES_PROGRESSION := $(PROGRESSION)
 export MPLBACKEND := Agg
 # Deux processus pour exécuter les carnets en parallèle (la machine de référence a deux cœurs).
 JOBS ?= 2
+# L'archive de l'édition étudiant, publiée avec le livre (book/_ext/mba_livre.py la copie à la racine
+# du site et la page « Ouvrir les carnets » y renvoie).
+ARCHIVE := $(CURDIR)/_build/telechargements/mba-territoires-etudiant.zip
+export MBA_TERRITOIRES_ARCHIVE := $(ARCHIVE)
+# Où les tests du navigateur déposent leurs captures d'écran.
+export MBA_ARTEFACTS := $(CURDIR)/_build/artefacts
 
-.PHONY: help install lab book test lint test-paquet test-carnets test-livre clean
+.PHONY: help install lab book archive chromium check-book test lint test-paquet test-carnets test-livre clean
 
 help:
 	@echo "make book   construit le livre HTML (_build/html)"
 	@echo "make test   lance tous les tests"
 	@echo "make lab    ouvre JupyterLab en français sur les carnets"
+	@echo "make check-book  construit le livre et le vérifie dans Chromium (pages, liens, accessibilité)"
 	@echo "make clean  supprime _build (garde .venv)"
 
 $(STAMP): pyproject.toml
@@ -37,10 +44,40 @@ lab: $(STAMP)
 	cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) notebooks/00-prise-en-main.ipynb
 
-book: $(STAMP)
+# L'édition étudiant en archive zip (commande du paquet). Si la commande manque (paquet plus ancien),
+# le livre se construit quand même et sa page « Ouvrir les carnets » le dit.
+archive: $(STAMP)
+	mkdir -p $(dir $(ARCHIVE))
+	if $(BIN)/mba-territoires edition etudiant --help >/dev/null 2>&1; then \
+	  $(BIN)/mba-territoires edition etudiant --sortie _build/edition-etudiant --archive $(ARCHIVE); \
+	else \
+	  echo "Commande « mba-territoires edition etudiant » absente : livre construit sans l'archive étudiant."; \
+	fi
+
+# Le livre. Les figures des carnets y apparaissent même avec MPLBACKEND=Agg (book/_ext/mba_livre.py).
+book: $(STAMP) archive
 	mkdir -p $(PROGRESSION)
 	MBA_TERRITOIRES_EXERCICES=solutions $(BIN)/jupyter-book build . --builder html -W -n --keep-going
 	@echo "Livre construit : _build/html/index.html"
+
+# Chromium de Debian pour les tests du navigateur (Playwright ne peut rien télécharger ici). Installé
+# seulement s'il manque et qu'on est root avec apt ; sinon les tests du navigateur sont sautés, avec
+# un message (tests/navigateur/conftest.py).
+chromium:
+	if ! command -v chromium >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    (apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium) \
+	      || echo "Installation de Chromium impossible : les tests du navigateur seront sautés."; \
+	  else \
+	    echo "Chromium absent (et ni root ni apt) : les tests du navigateur seront sautés."; \
+	  fi; \
+	fi
+
+# Le livre construit, puis visité page par page dans Chromium, réseau coupé : erreurs, liens,
+# images et textes de remplacement, titres, widgets hors ligne, audit axe-core, captures d'écran
+# (dans _build/artefacts/captures).
+check-book: book chromium
+	MBA_LIVRE_HTML=$(CURDIR)/_build/html $(BIN)/pytest -m navigateur tests/navigateur
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests notebooks bench
@@ -52,8 +89,10 @@ test-carnets: $(STAMP)
 	mkdir -p $(PROGRESSION)
 	MBA_TERRITOIRES_EXERCICES=solutions $(BIN)/pytest --nbval-lax -n $(JOBS) --dist loadfile -p no:randomly notebooks
 
-test-livre: $(STAMP)
-	$(BIN)/pytest -m "livre or navigateur"
+# La construction du livre sans aucun avertissement (tests/test_livre.py), puis les tests du navigateur.
+test-livre: $(STAMP) archive
+	$(BIN)/pytest -m livre -n $(JOBS) --dist loadfile
+	$(MAKE) --no-print-directory check-book
 
 test: lint test-paquet test-carnets test-livre
 	@echo "Tous les tests sont passés."

@@ -31,7 +31,7 @@ from .erreurs import ErreurCas
 from .sections.base import Annee, ModeleCas, Montant
 from .sections.concertation import SectionActeurs, SectionBudgetParticipatif, SectionConcertation
 from .sections.financement import SectionFinancement
-from .sections.projet import SectionProjet
+from .sections.projet import SectionIndicateur, SectionPlanning, SectionProjet, SectionRisque
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -115,13 +115,13 @@ class Cas(ModeleCas):
     maitre_ouvrage: MaitreOuvrage
     projet: SectionProjet
     financement: SectionFinancement | None = None
-    acteurs: SectionActeurs | None = None
+    acteurs: list[SectionActeurs] | None = None
     concertation: SectionConcertation | None = None
     budget_participatif: SectionBudgetParticipatif | None = None
     # Sections de la conception de projet, décrites dans sections/projet.py au fil des modules.
-    planning: dict[str, Any] | None = None
-    risques: list[dict[str, Any]] | None = None
-    indicateurs: list[dict[str, Any]] | None = None
+    planning: SectionPlanning | None = None
+    risques: list[SectionRisque] | None = None
+    indicateurs: list[SectionIndicateur] | None = None
 
     # Le dossier d'où le cas a été chargé (rempli par charger, pas par le YAML).
     _dossier: Path | None = PrivateAttr(default=None)
@@ -491,3 +491,73 @@ def mettre_a_jour_empreintes(slug: str, racine: Path | str | None = None) -> lis
             modifies.append(entree["fichier"])
     fichier.write_text(yaml.safe_dump(brut, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return modifies
+
+
+# ---------------------------------------------------------------------------
+# Catalogue (page book/catalogue-cas.md)
+# ---------------------------------------------------------------------------
+
+def _financeurs_du_cas(cas: Cas) -> list[str]:
+    """Les cofinanceurs d'un cas : ceux de la section ``financement`` si elle décrit des lignes, sinon ceux
+    du tableau « | Financeur | ... » du brief ; le maître d'ouvrage (autofinancement) n'est pas compté."""
+    import re
+
+    from .note import _plan_du_cas
+
+    noms = [ligne.financeur for ligne in _plan_du_cas(cas)]
+    if not noms:
+        dans_tableau = False
+        for ligne in cas.brief().splitlines():
+            cellules = [c.strip() for c in ligne.strip().strip("|").split("|")] if ligne.startswith("|") else []
+            if cellules and cellules[0].lower() == "financeur":
+                dans_tableau = True
+            elif dans_tableau and cellules and not set(cellules[0]) <= set("-: "):
+                noms.append(cellules[0])
+            elif dans_tableau and not cellules:
+                break
+    propres = []
+    for nom in noms:
+        court = re.sub(r"\s*\(.*?\)\s*", " ", nom).strip()
+        if court.lower().startswith(("commune", "autofinancement", cas.maitre_ouvrage.nom.lower())):
+            continue
+        if court and court not in propres:
+            propres.append(court)
+    return propres
+
+
+_GENRES = {"commune": "commune", "epci": "intercommunalité", "departement": "département", "region": "région",
+           "syndicat": "syndicat"}
+
+
+def catalogue(racine: Path | str | None = None) -> pd.DataFrame:
+    """Le catalogue des cas : une ligne par cas, avec ses thèmes, sa taille, ses financeurs et les
+    compétences qu'il fait travailler (source de la page ``book/catalogue-cas.md``).
+
+    Les nombres restent bruts (population en habitants, coût en euros HT) ; les listes sont jointes
+    par « ; ». Les financeurs viennent de la section ``financement`` du cas, sinon du tableau
+    « Financeur » de son brief ; « à préciser » s'il n'y en a pas.
+
+    >>> cat = catalogue()
+    >>> cat.set_index("slug").loc["ecole-jules-ferry", "population"]
+    np.int64(4200)
+    >>> list(cat.columns)[:4]
+    ['slug', 'titre', 'territoire', 'population']
+    """
+    import pandas as pd
+
+    lignes = []
+    for slug in disponibles(racine):
+        cas = charger(slug, racine)
+        t = cas.territoire
+        lignes.append({
+            "slug": cas.slug,
+            "titre": cas.titre,
+            "territoire": f"{t.nom} ({_GENRES.get(t.type, t.type)}, {t.departement}, {t.region})",
+            "population": t.population,
+            "cout_estime_ht": cas.projet.cout_estime_ht,
+            "themes": " ; ".join(cas.themes),
+            "financeurs": " ; ".join(_financeurs_du_cas(cas)) or "à préciser",
+            "competences": " ; ".join(cas.competences),
+            "fictif": cas.fictif,
+        })
+    return pd.DataFrame(lignes)

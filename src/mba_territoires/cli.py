@@ -5,17 +5,91 @@ Exemples ::
     mba-territoires cas liste
     mba-territoires cas valider
     mba-territoires cas empreintes ecole-jules-ferry
-"""
+    mba-territoires edition etudiant --archive edition-etudiant.zip
+    mba-territoires edition etiquettes
+    mba-territoires edition bilan rendus
+    mba-territoires lien jupyterhub --hub https://hub.ecole.fr --depot https://github.com/mba-territoires/mba-territoires --carnet notebooks/00-prise-en-main.ipynb
+    mba-territoires lien binder --depot https://github.com/mba-territoires/mba-territoires --carnet notebooks/00-prise-en-main.ipynb
+
+L'aide et les messages d'erreur de la ligne de commande sont en français :
+
+>>> main(["lien", "binder", "--depot", "https://github.com/mba-territoires/mba-territoires",
+...       "--carnet", "notebooks/00-prise-en-main.ipynb"])
+https://mybinder.org/v2/gh/mba-territoires/mba-territoires/main?urlpath=lab/tree/notebooks/00-prise-en-main.ipynb
+0
+"""  # noqa: E501
 
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
+from typing import Any, NoReturn
 
 from .erreurs import ErreurSaisie
 
-__all__ = ["main"]
+__all__ = ["AnalyseurFrancais", "FormateurFrancais", "construire_analyseur", "main", "traduire"]
+
+
+# --------------------------------------------------------------------------- argparse en français
+
+# Les messages d'argparse (Python 3.10 à 3.13) et leur traduction.
+_TRADUCTIONS: list[tuple[str, str]] = [
+    (r"the following arguments are required: (.*)", r"arguments obligatoires manquants : \1"),
+    (r"argument (.*?): invalid choice: (.*?) \(choose from (.*)\)", r"argument \1 : choix invalide : \2 "
+     r"(choix possibles : \3)"),
+    (r"invalid choice: (.*?) \(choose from (.*)\)", r"choix invalide : \1 (choix possibles : \2)"),
+    (r"argument (.*?): expected one argument", r"argument \1 : une valeur est attendue"),
+    (r"argument (.*?): expected at least one argument", r"argument \1 : au moins une valeur est attendue"),
+    (r"argument (.*?): invalid (.*?) value: (.*)", r"argument \1 : valeur invalide (\2) : \3"),
+    (r"unrecognized arguments: (.*)", r"arguments non reconnus : \1"),
+    (r"ambiguous option: (.*?) could match (.*)", r"option ambiguë : \1 peut désigner \2"),
+    (r"one of the arguments (.*) is required", r"l'un des arguments \1 est obligatoire"),
+    (r"argument (.*?): not allowed with argument (.*)", r"argument \1 : incompatible avec l'argument \2"),
+]
+
+
+def traduire(message: str) -> str:
+    """Traduit un message d'erreur d'argparse en français (le message tel quel s'il est inconnu).
+
+    >>> traduire("the following arguments are required: --hub, --depot")
+    'arguments obligatoires manquants : --hub, --depot'
+    """
+    for motif, traduction in _TRADUCTIONS:
+        if re.fullmatch(motif, message, flags=re.S):
+            return re.sub(motif, traduction, message, flags=re.S)
+    return message
+
+
+class FormateurFrancais(argparse.HelpFormatter):
+    """La mise en forme de l'aide, avec « utilisation : » au lieu de « usage: »."""
+
+    def add_usage(self, usage: Any, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, prefix if prefix is not None else "utilisation : ")
+
+
+class AnalyseurFrancais(argparse.ArgumentParser):
+    """Un ``ArgumentParser`` dont l'aide et les erreurs sont en français."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", FormateurFrancais)
+        ajouter_aide = kwargs.pop("add_help", True)
+        super().__init__(*args, add_help=False, **kwargs)
+        # argparse ajoute « : » collé au titre ; l'espace final donne la typographie française « options : ».
+        self._positionals.title = "arguments "
+        self._optionals.title = "options "
+        if ajouter_aide:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="affiche cette aide et s'arrête")
+
+    def error(self, message: str) -> NoReturn:
+        """Affiche l'utilisation et l'erreur en français, puis s'arrête (code 2)."""
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog} : erreur : {traduire(message)}\n")
+
+
+# --------------------------------------------------------------------------- les actions
 
 
 def _cas_liste(_args: argparse.Namespace) -> int:
@@ -46,26 +120,114 @@ def _cas_empreintes(args: argparse.Namespace) -> int:
     return 0
 
 
+def _edition_etudiant(args: argparse.Namespace) -> int:
+    from .editions import edition_etudiant
+
+    print(edition_etudiant(args.sortie, carnets=args.carnets or None, archive=args.archive))
+    return 0
+
+
+def _edition_etiquettes(args: argparse.Namespace) -> int:
+    from .editions import ajouter_etiquettes, carnets_du_depot, chemin_carnet, racine_depot
+
+    racine = racine_depot()
+    chemins = [chemin_carnet(c, racine) for c in args.carnets] if args.carnets else carnets_du_depot(racine)
+    modifies = [str(c) for c in chemins if ajouter_etiquettes(c)]
+    for chemin in modifies:
+        print(f"✔ étiquette « hide-input » ajoutée aux solutions de {chemin}")
+    print(f"{len(modifies)} carnet(s) modifié(s) sur {len(chemins)}.")
+    return 0
+
+
+def _edition_bilan(args: argparse.Namespace) -> int:
+    from .editions import bilan
+
+    print(bilan(args.dossier))
+    return 0
+
+
+def _lien_jupyterhub(args: argparse.Namespace) -> int:
+    from .diffusion import lien_jupyterhub
+
+    print(lien_jupyterhub(args.hub, args.depot, args.carnet, branche=args.branche, interface=args.interface))
+    return 0
+
+
+def _lien_binder(args: argparse.Namespace) -> int:
+    from .diffusion import lien_binder
+
+    print(lien_binder(args.depot, args.carnet, branche=args.branche, interface=args.interface,
+                      binderhub=args.binderhub))
+    return 0
+
+
+# --------------------------------------------------------------------------- l'analyseur
+
+
 def construire_analyseur() -> argparse.ArgumentParser:
-    """L'analyseur de la ligne de commande (une sous-commande par famille d'actions)."""
-    analyseur = argparse.ArgumentParser(
+    """L'analyseur de la ligne de commande (une sous-commande par famille d'actions).
+
+    >>> construire_analyseur().parse_args(["edition", "bilan", "rendus"]).dossier
+    'rendus'
+    """
+    from .diffusion import BINDERHUB, BRANCHE, INTERFACES
+    from .editions import SORTIE_PAR_DEFAUT
+
+    analyseur = AnalyseurFrancais(
         prog="mba-territoires",
         description="Outils du cahier d'exercices mba-territoires (études de cas, éditions, liens).",
     )
-    familles = analyseur.add_subparsers(dest="famille", required=True, metavar="{cas,edition,lien}")
+    familles = analyseur.add_subparsers(dest="famille", required=True, metavar="{cas,edition,lien}",
+                                        title="familles de commandes ")
 
     p_cas = familles.add_parser("cas", help="lister, valider les études de cas")
-    actions = p_cas.add_subparsers(dest="action", required=True)
+    actions = p_cas.add_subparsers(dest="action", required=True, title="actions ")
     actions.add_parser("liste", help="les cas disponibles et leur résumé").set_defaults(fonction=_cas_liste)
     actions.add_parser("valider", help="charge et valide tous les cas").set_defaults(fonction=_cas_valider)
     p_emp = actions.add_parser("empreintes", help="recalcule les empreintes sha256 des données d'un cas")
     p_emp.add_argument("slug", help="l'identifiant du cas (nom de son dossier)")
     p_emp.set_defaults(fonction=_cas_empreintes)
+
+    p_edition = familles.add_parser("edition", help="édition étudiant, étiquettes du livre, bilan des rendus")
+    actions = p_edition.add_subparsers(dest="action", required=True, title="actions ")
+    p_etu = actions.add_parser(
+        "etudiant", help="écrit l'édition étudiant (carnets sans solutions, cas, LISEZMOI)",
+        description="Écrit l'édition étudiant : les carnets sans solutions ni sorties dans <sortie>/notebooks, "
+        "les études de cas dans <sortie>/casestudies. S'arrête si une solution fuiterait.",
+    )
+    p_etu.add_argument("carnets", nargs="*", help="les carnets à éditer (par défaut : tous ceux de notebooks/)")
+    p_etu.add_argument("--sortie", default=SORTIE_PAR_DEFAUT, metavar="DOSSIER",
+                       help=f"le dossier de l'édition (par défaut : {SORTIE_PAR_DEFAUT})")
+    p_etu.add_argument("--archive", metavar="FICHIER.zip", help="écrit aussi une archive zip à distribuer")
+    p_etu.set_defaults(fonction=_edition_etudiant)
+    p_eti = actions.add_parser("etiquettes", help="ajoute l'étiquette hide-input aux cellules solution",
+                               description="Ajoute l'étiquette « hide-input » (solution repliée dans le livre) "
+                               "aux cellules « solution » qui ne l'ont pas. Sans effet sur un carnet à jour.")
+    p_eti.add_argument("carnets", nargs="*", help="les carnets à compléter (par défaut : tous ceux de notebooks/)")
+    p_eti.set_defaults(fonction=_edition_etiquettes)
+    p_bil = actions.add_parser("bilan", help="résume les fichiers .reponses.json rendus par une classe")
+    p_bil.add_argument("dossier", help="le dossier des rendus (un sous-dossier par apprenant)")
+    p_bil.set_defaults(fonction=_edition_bilan)
+
+    p_lien = familles.add_parser("lien", help="liens qui ouvrent un carnet sur un JupyterHub ou sur Binder")
+    actions = p_lien.add_subparsers(dest="action", required=True, title="actions ")
+    p_hub = actions.add_parser("jupyterhub", help="lien nbgitpuller vers le JupyterHub de l'établissement")
+    p_hub.add_argument("--hub", required=True, help="l'adresse du JupyterHub (ex. https://hub.ecole.fr)")
+    p_bin = actions.add_parser("binder", help="lien de lancement sur Binder (mybinder.org)")
+    p_bin.add_argument("--binderhub", default=BINDERHUB, help=f"l'adresse du BinderHub (par défaut : {BINDERHUB})")
+    for p in (p_hub, p_bin):
+        p.add_argument("--depot", required=True, help="l'adresse du dépôt git (ex. https://github.com/…/…)")
+        p.add_argument("--carnet", required=True, help="le carnet à ouvrir (ex. notebooks/00-prise-en-main.ipynb)")
+        p.add_argument("--branche", default=BRANCHE, help=f"la branche du dépôt (par défaut : {BRANCHE})")
+        p.add_argument("--interface", default="lab", choices=sorted(INTERFACES),
+                       help="JupyterLab (lab, par défaut) ou le Notebook classique (notebook)")
+    p_hub.set_defaults(fonction=_lien_jupyterhub)
+    p_bin.set_defaults(fonction=_lien_binder)
     return analyseur
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Point d'entrée : renvoie le code de sortie (0 si tout va bien)."""
+    """Point d'entrée : renvoie le code de sortie (0 si tout va bien, 2 pour une saisie à corriger)."""
     analyseur = construire_analyseur()
     args = analyseur.parse_args(argv)
     try:

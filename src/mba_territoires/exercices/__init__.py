@@ -26,13 +26,15 @@ from .mecanisme import (
     mode,
     vide,
 )
-from .progression import Banque, Carnet, carnet
+from .progression import Banque, Carnet, Progression, banque, carnet
 
 __all__ = [
     "Banque",
     "Carnet",
     "Exercice",
+    "Progression",
     "Retour",
+    "banque",
     "carnet",
     "comparer_choix",
     "comparer_montant",

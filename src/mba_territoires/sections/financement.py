@@ -1,11 +1,106 @@
-"""Schéma de la section ``financement`` d'un cas (le plan de financement prévisionnel)."""
+"""Schéma de la section ``financement`` d'un cas (le plan de financement prévisionnel).
+
+La section décrit les dépenses (HT, TVA, calendrier), les financeurs (par taux ou par montant,
+lignes éligibles, plafond, plancher), l'emprunt et une éventuelle dérogation à la participation
+minimale. :meth:`mba_territoires.financement.PlanDeFinancement.depuis_cas` la transforme en plan.
+
+>>> s = SectionFinancement.model_validate({
+...     "depenses": [{"libelle": "Travaux", "montant_ht": 820000}],
+...     "financeurs": [{"nom": "DETR", "taux": 0.30}]})
+>>> s.financeurs[0].nom, s.depenses[0].montant_ht
+('DETR', 820000.0)
+"""
 
 from __future__ import annotations
 
-from .base import ModeleCas
+import datetime as _dt
+from typing import TYPE_CHECKING, Literal
 
-__all__ = ["SectionFinancement"]
+from pydantic import Field
+
+from .base import Annee, ModeleCas, Montant, Taux
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
+
+__all__ = ["NATURES_FINANCEUR", "DepenseCas", "FinanceurCas", "SectionFinancement"]
+
+#: Les natures de financeur reconnues, et leur libellé en français.
+NATURES_FINANCEUR: dict[str, str] = {
+    "detr": "DETR (dotation d'équipement des territoires ruraux, État)",
+    "dsil": "DSIL (dotation de soutien à l'investissement local, État)",
+    "etat": "autre subvention de l'État (Fonds vert, FNADT...)",
+    "region": "Région",
+    "departement": "Département",
+    "bloc_communal": "commune ou intercommunalité",
+    "europe": "fonds européens (FEDER, LEADER...)",
+    "etablissement_public": "établissement public (ADEME, agence de l'eau...)",
+    "prive": "financement privé (mécénat, fondation...)",
+}
+
+NatureFinanceur = Literal["detr", "dsil", "etat", "region", "departement", "bloc_communal", "europe",
+                          "etablissement_public", "prive"]
+
+
+class DepenseCas(ModeleCas):
+    """Une ligne de dépense du plan."""
+
+    libelle: str = Field(description="le libellé de la dépense (ex. Travaux)")
+    montant_ht: Montant = Field(description="le montant en euros HT (ex. 820000)")
+    tva: Taux | None = Field(default=None, description="le taux de TVA en décimales (0.20 par défaut)")
+    eligible_fctva: bool = Field(default=True, description="true si la dépense ouvre droit au FCTVA")
+    calendrier: dict[int, Taux] | None = Field(
+        default=None, description="la part payée chaque année, par exemple {2026: 0.4, 2027: 0.6}")
+
+
+class FinanceurCas(ModeleCas):
+    """Un financeur du plan : un taux de sa base éligible, ou un montant."""
+
+    nom: str = Field(description="le nom du financeur (ex. DETR, Fonds vert)")
+    taux: Taux | None = Field(default=None, description="le taux de sa base éligible, en décimales (0.30)")
+    montant: Montant | None = Field(default=None, description="le montant accordé, en euros")
+    public: bool = Field(default=True, description="false pour un financement privé (mécénat)")
+    nature: NatureFinanceur | None = Field(
+        default=None, description="la nature : " + ", ".join(NATURES_FINANCEUR))
+    lignes: list[str] | None = Field(default=None, description="les dépenses qu'il finance (toutes par défaut)")
+    plafond: Montant | None = Field(default=None, description="le montant maximal de l'aide, en euros")
+    plancher: Montant | None = Field(default=None, description="le montant minimal de l'aide, en euros")
+    assiette: Literal["ht", "ttc"] = Field(default="ht", description="ht (par défaut) ou ttc")
+    decalage: int = Field(default=0, ge=0, le=10, description="le retard de versement, en années (0 à 10)")
 
 
 class SectionFinancement(ModeleCas):
-    """Le plan de financement prévisionnel du cas (à compléter par le module financement)."""
+    """Le plan de financement prévisionnel du cas."""
+
+    annee: Annee | None = Field(default=None, description="l'année du plan (par défaut celle du cas)")
+    regime_fctva: Literal["N", "N+1", "N+2"] | None = Field(
+        default=None, description="le régime FCTVA (par défaut celui du maître d'ouvrage)")
+    calendrier: dict[int, Taux] | None = Field(
+        default=None, description="la part des dépenses payée chaque année, par exemple {2026: 0.4, 2027: 0.6}")
+    depenses: list[DepenseCas] = Field(default_factory=list, description="les dépenses, une par ligne")
+    financeurs: list[FinanceurCas] = Field(default_factory=list, description="les financeurs, un par ligne")
+    emprunt: Montant = Field(default=0, description="la part de l'autofinancement empruntée, en euros")
+    duree_emprunt: int = Field(default=20, ge=1, le=60, description="la durée de l'emprunt, en années")
+    derogation: Literal["anru", "prefet", "petite_commune"] | None = Field(
+        default=None, description="une dérogation à la participation minimale : anru, prefet ou petite_commune")
+    categorie_derogation: str | None = Field(
+        default=None, description="la catégorie de projet invoquée pour une dérogation du préfet")
+    economies_annuelles: Montant = Field(
+        default=0, description="les économies de fonctionnement attendues chaque année, en euros")
+    date_notification: _dt.date | None = Field(
+        default=None, description="la date de notification prévue des subventions, AAAA-MM-JJ")
+
+    def tableau(self) -> pd.DataFrame:
+        """Le tableau des recettes du plan (financeur, montant, part), pour la note aux élus.
+
+        >>> s = SectionFinancement.model_validate({
+        ...     "depenses": [{"libelle": "Travaux", "montant_ht": 100000}],
+        ...     "financeurs": [{"nom": "DETR", "taux": 0.30}]})
+        >>> list(s.tableau()["financeur"])
+        ['DETR', 'Autofinancement', 'Total']
+        """
+        from ..financement import PlanDeFinancement
+
+        tableau = PlanDeFinancement.depuis_dict(self.model_dump(), titre="Plan de financement").tableau()
+        tableau.loc[tableau["nature"] == "maitre_ouvrage", "financeur"] = "Autofinancement"
+        return tableau
