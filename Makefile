@@ -44,15 +44,10 @@ lab: $(STAMP)
 	cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) notebooks/00-prise-en-main.ipynb
 
-# L'édition étudiant en archive zip (commande du paquet). Si la commande manque (paquet plus ancien),
-# le livre se construit quand même et sa page « Ouvrir les carnets » le dit.
+# L'édition étudiant (solutions retirées) et son archive zip, publiée avec le livre.
 archive: $(STAMP)
 	mkdir -p $(dir $(ARCHIVE))
-	if $(BIN)/mba-territoires edition etudiant --help >/dev/null 2>&1; then \
-	  $(BIN)/mba-territoires edition etudiant --sortie _build/edition-etudiant --archive $(ARCHIVE); \
-	else \
-	  echo "Commande « mba-territoires edition etudiant » absente : livre construit sans l'archive étudiant."; \
-	fi
+	$(BIN)/mba-territoires edition etudiant --sortie _build/edition-etudiant --archive $(ARCHIVE)
 
 # Le livre. Les figures des carnets y apparaissent même avec MPLBACKEND=Agg (book/_ext/mba_livre.py).
 book: $(STAMP) archive

@@ -120,7 +120,8 @@ def _taux(valeur: object, ligne: str, quoi: str = "le taux") -> float:
     if v < 0 or v > 1:
         conseil = "un taux s'écrit en décimales, entre 0 et 1 : 30 % s'écrit 0.30"
         if 1 < v <= 100:
-            conseil += f" (vouliez-vous écrire {v / 100:.2f} ?)"
+            decimal = f"{v / 100:.4f}".rstrip("0")  # 30 -> 0.30, 1.5 -> 0.015
+            conseil += f" (vouliez-vous écrire {decimal if len(decimal) > 3 else f'{v / 100:.2f}'} ?)"
         raise ErreurTaux(f"{quoi} de la ligne « {ligne} » vaut {v!r}, hors de [0 ; 1] "
                          f"({'au-dessus de 100 %' if v > 1 else 'négatif'})", conseil=conseil)
     return v
