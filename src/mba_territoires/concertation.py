@@ -213,7 +213,8 @@ class Obligations:
         return f"Obligations({self.fiche.intitule!r}, {len(self.obligatoires())} procédure(s) obligatoire(s))"
 
     def _repr_html_(self) -> str:
-        couleurs = {"obligatoire": "#D55E00", "possible": "#0072B2", "non requise": "#6E6E6E", "incertain": "#E69F00"}
+        # Teintes assombries de la palette d'Okabe-Ito : contraste d'au moins 4,5:1 sur fond blanc (WCAG 1.4.3).
+        couleurs = {"obligatoire": "#B34A00", "possible": "#0072B2", "non requise": "#595959", "incertain": "#8A5A00"}
         lignes = "".join(
             f"<tr><th scope='row'>{escape(p.nom)}</th>"
             f"<td style='color:{couleurs[p.statut]};font-weight:bold'>{escape(p.statut)}</td>"

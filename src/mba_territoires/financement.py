@@ -433,7 +433,8 @@ class Verification(Sequence[Verdict]):
         return f"Verification({len(self)} règles, {len(self.non_respectees())} non respectée(s))"
 
     def _repr_html_(self) -> str:
-        couleurs = {"respectée": "#009E73", "non respectée": "#D55E00", "sans objet": "#6E6E6E"}
+        # Teintes assombries de la palette d'Okabe-Ito : contraste d'au moins 4,5:1 sur fond blanc (WCAG 1.4.3).
+        couleurs = {"respectée": "#006B4E", "non respectée": "#B34A00", "sans objet": "#595959"}
         signes = {"respectée": "✔", "non respectée": "✘", "sans objet": "–"}
         lignes = []
         for v in self._verdicts:
@@ -1359,7 +1360,7 @@ class PlanDeFinancement:
         rec += (f"<tr style='font-weight:bold'><td>Total</td><td></td><td {cellule}>{euros(self.total_recettes)}</td>"
                 f"<td {cellule}>{pourcentage(1.0 if self.cout_ht else 0.0)}</td></tr>")
         solde = round(self.total_recettes - self.cout_ht, 2)
-        return (f"<div class='mba-plan'><h4>{escape(self.titre)}</h4>"
+        return (f"<div class='mba-plan'><p><strong>{escape(self.titre)}</strong></p>"
                 f"<p>Maître d'ouvrage : {escape(self.maitre_ouvrage)} — plan {self.annee}</p>"
                 "<table><caption>Dépenses</caption><thead><tr><th scope='col'>Poste</th><th scope='col'>HT</th>"
                 "<th scope='col'>TVA (taux)</th><th scope='col'>TVA</th><th scope='col'>TTC</th></tr></thead>"

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..erreurs import ErreurSaisie
 from ..formats import euros, nombre
+from .graphiques import image_html
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..concertation import CarteDesActeurs, ModeleConcertation, ResultatStrategie, Strategie
@@ -106,11 +107,11 @@ class EditeurStrategie:
             f"{' (cible : ' + escape(a.cible) + ')' if a.cible else ''}</li>" for a in self.strategie.actions)
         _dim, groupe, indice = r.groupe_le_moins_represente()
         budget = f" / budget {euros(self.strategie.budget, 0)}" if self.strategie.budget is not None else ""
-        alerte = (f"<p role='alert' style='color:#D55E00'><strong>Modification refusée :</strong> "
+        alerte = (f"<p role='alert' style='color:#B34A00'><strong>Modification refusée :</strong> "
                   f"{escape(self.erreur)}</p>" if self.erreur else "")
-        depasse = (f" <strong style='color:#D55E00'>(dépassement de {euros(r.depassement, 0)})</strong>"
+        depasse = (f" <strong style='color:#B34A00'>(dépassement de {euros(r.depassement, 0)})</strong>"
                    if r.depassement else "")
-        return (f"<h4>{escape(self.strategie.nom)}</h4><ol>{actions}</ol>"
+        return (f"<p><strong>{escape(self.strategie.nom)}</strong></p><ol>{actions}</ol>"
                 f"<p>{nombre(r.participants_total, 0)} participations ; "
                 f"coût {euros(r.cout_total, 0)}{budget}{depasse} ; "
                 f"{r.duree_jours} jours ; groupe le moins représenté : {escape(groupe)} "
@@ -152,7 +153,7 @@ def comparateur_strategies(modele: ModeleConcertation, strategies: Sequence[Stra
     budget), puis le tableau de comparaison et le graphique des indices, mis à jour à chaque clic."""
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
-    from IPython.display import display
+    from IPython.display import HTML, display
 
     from .graphiques_concertation import graphique_strategies
 
@@ -166,9 +167,10 @@ def comparateur_strategies(modele: ModeleConcertation, strategies: Sequence[Stra
             resume.value = editeur.resume_html()
         sortie.clear_output(wait=True)
         with sortie:
-            display(comparateur.tableau().set_index("stratégie").T)
+            display(HTML(tableau_html(comparateur.tableau())))
             fig = graphique_strategies(modele, comparateur.strategies(), dimension)
-            display(fig)
+            display(HTML(image_html(fig, "Barres comparant l'indice de représentativité des stratégies, "
+                                         f"par groupe ({dimension})")))
             plt.close(fig)
 
     resumes = []
@@ -204,3 +206,23 @@ def comparateur_strategies(modele: ModeleConcertation, strategies: Sequence[Stra
                                       budget], layout=widgets.Layout(width=f"{100 // len(strategies)}%")))
     rafraichir()
     return widgets.VBox([widgets.HBox(colonnes), sortie])
+
+
+def tableau_html(tableau: Any) -> str:
+    """Le tableau de comparaison en HTML, nombres à la française (``1 234``, ``0,85``).
+
+    >>> import pandas as pd
+    >>> print(tableau_html(pd.DataFrame({"stratégie": ["A"], "coût": [12500.0], "indice": [0.853]})))
+    <table class="mba-comparaison">...<td>12 500</td>...<td>0,85</td>...</table>
+    """
+    def fr(valeur: Any) -> str:
+        if isinstance(valeur, bool) or not isinstance(valeur, (int, float)):
+            return escape(str(valeur))
+        return nombre(valeur, 0 if float(valeur).is_integer() else 2)
+
+    colonnes = list(tableau.columns)
+    tete = "".join(f"<th scope='col'>{escape(str(c))}</th>" for c in colonnes)
+    corps = "".join("<tr>" + "".join(f"<td>{fr(v)}</td>" for v in ligne) + "</tr>"
+                    for ligne in tableau.itertuples(index=False))
+    return f'<table class="mba-comparaison"><thead><tr>{tete}</tr></thead><tbody>{corps}</tbody></table>'
+

@@ -22,6 +22,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from ..erreurs import ErreurSaisie
+from .graphiques import image_html
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..planning import Alerte, Ordonnancement, Planning, PlanningDuCas
@@ -29,7 +30,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["EditeurPlanning", "NotateurRisques", "editeur_planning", "notation_risques"]
 
-_COULEURS = {"bloquant": "#D55E00", "attention": "#E69F00", "information": "#0072B2", "conforme": "#009E73"}
+# Teintes assombries de la palette d'Okabe-Ito : contraste d'au moins 4,5:1 sur fond blanc (WCAG 1.4.3).
+_COULEURS = {"bloquant": "#B34A00", "attention": "#8A5A00", "information": "#0072B2", "conforme": "#006B4E"}
 
 
 class EditeurPlanning:
@@ -95,7 +97,7 @@ class EditeurPlanning:
             f"<li style='color:{_COULEURS[a.niveau]}'><strong>{escape(a.niveau)}</strong> — {escape(a.objet)} : "
             f"{escape(a.message)}{(' — ' + escape(a.conseil)) if a.conseil else ''}</li>"
             for a in self.alertes() if a.niveau != "conforme")
-        erreur = (f"<p role='alert' style='color:#D55E00'><strong>Modification refusée :</strong> "
+        erreur = (f"<p role='alert' style='color:#B34A00'><strong>Modification refusée :</strong> "
                   f"{escape(self.erreur)}</p>" if self.erreur else "")
         return (f"<p>Fin du projet le <strong>{o.fin:%d/%m/%Y}</strong> ({o.duree_totale} jours). Chemin critique : "
                 f"{escape(' → '.join(o.chemin_critique()))}.</p>"
@@ -139,7 +141,7 @@ class NotateurRisques:
         texte += (f"<p>{len(self.registre.prioritaires())} risque(s) fort(s) ou critique(s) "
                   f"sur {len(self.registre)}.</p>")
         if self.erreur:
-            texte += (f"<p role='alert' style='color:#D55E00'><strong>Note refusée :</strong> "
+            texte += (f"<p role='alert' style='color:#B34A00'><strong>Note refusée :</strong> "
                       f"{escape(self.erreur)}</p>")
         return texte
 
@@ -149,7 +151,7 @@ def editeur_planning(planning_du_cas: PlanningDuCas) -> Any:
     critique et les alertes de subvention se mettre à jour."""
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
-    from IPython.display import display
+    from IPython.display import HTML, display
 
     from .graphiques_projet import gantt
 
@@ -169,7 +171,7 @@ def editeur_planning(planning_du_cas: PlanningDuCas) -> Any:
         sortie.clear_output(wait=True)
         with sortie:
             fig = gantt(editeur.ordonnancement)
-            display(fig)
+            display(HTML(image_html(fig, "Diagramme de Gantt du planning modifié, tâches critiques mises en évidence")))
             plt.close(fig)
 
     def sur_tache(_changement: Any) -> None:
@@ -200,7 +202,7 @@ def notation_risques(registre: RegistreRisques) -> Any:
     """L'interface ipywidgets : choisir un risque, régler sa probabilité et son impact, voir la carte."""
     import ipywidgets as widgets
     import matplotlib.pyplot as plt
-    from IPython.display import display
+    from IPython.display import HTML, display
 
     from .graphiques_projet import carte_risques
 
@@ -219,7 +221,7 @@ def notation_risques(registre: RegistreRisques) -> Any:
         sortie.clear_output(wait=True)
         with sortie:
             fig = carte_risques(notateur.registre)
-            display(fig)
+            display(HTML(image_html(fig, "Carte de chaleur des risques selon leur probabilité et leur impact")))
             plt.close(fig)
 
     def sur_choix(_c: Any) -> None:
