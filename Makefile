@@ -50,7 +50,14 @@ archive: $(STAMP)
 	$(BIN)/mba-territoires edition etudiant --sortie _build/edition-etudiant --archive $(ARCHIVE)
 
 # Le livre. Les figures des carnets y apparaissent même avec MPLBACKEND=Agg (book/_ext/mba_livre.py).
-book: $(STAMP) archive
+# Le cache d'exécution de Jupyter Book ne connaît que le texte des carnets : quand le paquet ou les cas
+# changent, les sorties en cache seraient périmées. On le vide alors (et seulement alors).
+CACHE_PAQUET := _build/.paquet-du-cache
+$(CACHE_PAQUET): $(shell find src casestudies -type f \( -name '*.py' -o -name '*.yaml' -o -name '*.csv' -o -name '*.pb' \) 2>/dev/null)
+	rm -rf _build/.jupyter_cache
+	mkdir -p _build && touch $@
+
+book: $(STAMP) archive $(CACHE_PAQUET)
 	mkdir -p $(PROGRESSION)
 	MBA_TERRITOIRES_EXERCICES=solutions $(BIN)/jupyter-book build . --builder html -W -n --keep-going
 	@echo "Livre construit : _build/html/index.html"
@@ -85,7 +92,7 @@ test-carnets: $(STAMP)
 	MBA_TERRITOIRES_EXERCICES=solutions $(BIN)/pytest --nbval-lax -n $(JOBS) --dist loadfile -p no:randomly notebooks
 
 # La construction du livre sans aucun avertissement (tests/test_livre.py), puis les tests du navigateur.
-test-livre: $(STAMP) archive
+test-livre: $(STAMP) archive $(CACHE_PAQUET)
 	$(BIN)/pytest -m livre -n $(JOBS) --dist loadfile
 	$(MAKE) --no-print-directory check-book
 

@@ -36,7 +36,7 @@ class TestEmprunt:
         assert Emprunt(100_000, 0.0, 4).annuite() == pytest.approx(25_000)
 
     def test_erreurs(self) -> None:
-        with pytest.raises(ErreurTaux, match="vouliez-vous écrire 0.04"):
+        with pytest.raises(ErreurTaux, match=r"vouliez-vous écrire 0\.035 \?"):
             Emprunt(100_000, 3.5, 20)
         with pytest.raises(ErreurMontant, match="négatif"):
             Emprunt(-1, 0.03, 20)

@@ -268,7 +268,7 @@ def test_erreurs_du_modele() -> None:
     with pytest.raises(ErreurSaisie, match="groupe ciblé"):
         modele().evaluer(Strategie("S", [Action("essai", "2026-03-01", cible="Z")]))
     with pytest.raises(ErreurRegle, match="pas de section « acteurs »"):
-        acteurs_du_cas(cas.charger("ecole-jules-ferry"))
+        acteurs_du_cas(cas.charger("ecole-jules-ferry").model_copy(update={"acteurs": None}))
 
 
 def test_le_modele_du_cas() -> None:

@@ -97,8 +97,10 @@ def test_bilan_du_cas_et_reserves() -> None:
     assert b.van() < 0
     assert any("chiffre à vérifier" in a for a in b.avertissements())
     assert any("confort thermique" in a for a in b.avertissements())
+    sans_bilan = charger("ecole-jules-ferry")
+    sans_bilan.projet.bilan_socio_economique = None  # un cas sans la section : message français
     with pytest.raises(ErreurDonnees, match="bilan socio-économique"):
-        bilan_du_cas(charger("ecole-jules-ferry"))
+        bilan_du_cas(sans_bilan)
 
 
 # ---------------------------------------------------------------------------

@@ -66,7 +66,8 @@ def test_arbre_du_cas_et_figure() -> None:
     assert "Moyens" in [t.get_text() for t in fig.axes[0].texts]
     plt.close(fig)
     with pytest.raises(ErreurDonnees, match="arbre à problèmes"):
-        arbre_du_cas(charger("ecole-jules-ferry"))
+        ecole = charger("ecole-jules-ferry")
+        arbre_du_cas(ecole.model_copy(update={"projet": ecole.projet.model_copy(update={"arbre_problemes": None})}))
 
 
 # ---------------------------------------------------------------------------

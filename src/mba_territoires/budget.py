@@ -63,7 +63,7 @@ class Emprunt:
     ...
     mba_territoires.erreurs.ErreurTaux: le taux d'intérêt de la ligne « Emprunt » vaut 3.5, hors de [0 ; 1]
     (au-dessus de 100 %).
-    Conseil : un taux s'écrit en décimales, entre 0 et 1 : 30 % s'écrit 0.30 (vouliez-vous écrire 0.04 ?).
+    Conseil : un taux s'écrit en décimales, entre 0 et 1 : 30 % s'écrit 0.30 (vouliez-vous écrire 0.035 ?).
     """
 
     #: Le capital emprunté, en euros.

@@ -450,7 +450,7 @@ class NoteAuxElus:
         'Le maire et les membres du bureau municipal'
         >>> note.cout
         920000.0
-        >>> "calendrier" in note.a_completer()
+        >>> "decision_demandee" in note.a_completer()
         True
         """
         from .cas import charger

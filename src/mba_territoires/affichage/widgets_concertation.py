@@ -167,7 +167,8 @@ def comparateur_strategies(modele: ModeleConcertation, strategies: Sequence[Stra
             resume.value = editeur.resume_html()
         sortie.clear_output(wait=True)
         with sortie:
-            display(HTML(tableau_html(comparateur.tableau())))
+            # Une colonne par stratégie : le tableau reste étroit, sans zone défilante.
+            display(HTML(tableau_html(comparateur.tableau().set_index("stratégie").T.reset_index(names="indicateur"))))
             fig = graphique_strategies(modele, comparateur.strategies(), dimension)
             display(HTML(image_html(fig, "Barres comparant l'indice de représentativité des stratégies, "
                                          f"par groupe ({dimension})")))
@@ -209,20 +210,42 @@ def comparateur_strategies(modele: ModeleConcertation, strategies: Sequence[Stra
 
 
 def tableau_html(tableau: Any) -> str:
-    """Le tableau de comparaison en HTML, nombres à la française (``1 234``, ``0,85``).
+    """Le tableau de comparaison en HTML, une colonne par stratégie, nombres à la française.
+
+    Les indicateurs sont en lignes (le tableau tient dans la largeur d'une page) ; les nombres
+    sont alignés à droite, arrondis à l'unité au-delà de 100 (``1 483``), à deux décimales
+    en dessous (``0,85``).
 
     >>> import pandas as pd
-    >>> print(tableau_html(pd.DataFrame({"stratégie": ["A"], "coût": [12500.0], "indice": [0.853]})))
-    <table class="mba-comparaison">...<td>12 500</td>...<td>0,85</td>...</table>
+    >>> html = tableau_html(pd.DataFrame({"stratégie": ["A"], "coût": [12500.0], "indice": [0.853]}))
+    >>> ">A</th>" in html, ">coût</th>" in html, ">0,85</td>" in html
+    (True, True, True)
+    >>> f">{nombre(12500, 0)}</td>" in html
+    True
     """
-    def fr(valeur: Any) -> str:
+    def fr(valeur: Any) -> tuple[str, str]:
         if isinstance(valeur, bool) or not isinstance(valeur, (int, float)):
-            return escape(str(valeur))
-        return nombre(valeur, 0 if float(valeur).is_integer() else 2)
+            return escape(str(valeur)), "left"
+        decimales = 0 if float(valeur).is_integer() or abs(valeur) >= 100 else 2
+        return nombre(valeur, decimales), "right"
 
+    style = "padding:0.2em 0.6em;border-bottom:1px solid #ddd"
+    lignes = list(tableau.itertuples(index=False))
     colonnes = list(tableau.columns)
-    tete = "".join(f"<th scope='col'>{escape(str(c))}</th>" for c in colonnes)
-    corps = "".join("<tr>" + "".join(f"<td>{fr(v)}</td>" for v in ligne) + "</tr>"
-                    for ligne in tableau.itertuples(index=False))
-    return f'<table class="mba-comparaison"><thead><tr>{tete}</tr></thead><tbody>{corps}</tbody></table>'
-
+    cle = "stratégie" if "stratégie" in colonnes else colonnes[0]
+    noms = [ligne[colonnes.index(cle)] for ligne in lignes]
+    tete = (f"<th scope='col' style='{style};text-align:left'>indicateur</th>"
+            + "".join(f"<th scope='col' style='{style};text-align:right'>{escape(str(n))}</th>" for n in noms))
+    corps = []
+    for j, colonne in enumerate(colonnes):
+        if colonne == cle:
+            continue
+        cellules = []
+        for ligne in lignes:
+            texte, alignement = fr(ligne[j])
+            cellules.append(f"<td style='{style};text-align:{alignement}'>{texte}</td>")
+        corps.append(f"<tr><th scope='row' style='{style};text-align:left;font-weight:normal'>"
+                     f"{escape(str(colonne))}</th>{''.join(cellules)}</tr>")
+    return (f'<table class="mba-comparaison" style="border-collapse:collapse">'
+            f"<caption style='text-align:left;font-weight:bold'>Comparaison des stratégies</caption>"
+            f"<thead><tr>{tete}</tr></thead><tbody>{''.join(corps)}</tbody></table>")

@@ -112,7 +112,10 @@ class EditeurPlan:
         alerte = (f"<div role='alert' style='border-left:4px solid #D55E00;padding:0.3em 0.8em;'>"
                   f"<strong>Saisie refusée, le plan précédent est conservé :</strong> "
                   f"{escape(self.erreur).replace(chr(10), '<br>')}</div>" if self.erreur else "")
-        return alerte + self.plan._repr_html_() + self.verification._repr_html_()
+        # Dans un widget, les tableaux ne reçoivent pas le style du livre : marges des cellules ici.
+        style = ("<style>.mba-widget-plan th, .mba-widget-plan td {padding: 0.15em 0.7em;}</style>")
+        return (f"{style}<div class='mba-widget-plan'>{alerte}{self.plan._repr_html_()}"
+                f"{self.verification._repr_html_()}</div>")
 
 
 def editeur_plan(plan: PlanDeFinancement) -> ipywidgets.VBox:
@@ -128,14 +131,15 @@ def editeur_plan(plan: PlanDeFinancement) -> ipywidgets.VBox:
     editeur = EditeurPlan(plan)
     style = {"description_width": "11em"}
     mise = w.Layout(width="28em")
+    bouton = w.Layout(width="auto")  # libellé entier, jamais tronqué
     sortie = w.HTML(editeur.html())
 
     libelle = w.Text(description="Dépense", placeholder="ex. Travaux", style=style, layout=mise)
     montant_ht = w.FloatText(description="Montant HT (€)", value=0.0, style=style, layout=mise)
     tva = w.FloatText(description="TVA (0,20 = 20 %)", value=float(plan.parametres["tva.taux_normal"]),
                       style=style, layout=mise)
-    ajouter_d = w.Button(description="Ajouter ou modifier", button_style="primary", icon="check")
-    retirer_d = w.Button(description="Retirer la dépense", icon="trash")
+    ajouter_d = w.Button(description="Ajouter ou modifier", button_style="primary", icon="check", layout=bouton)
+    retirer_d = w.Button(description="Retirer la dépense", icon="trash", layout=bouton)
 
     nom = w.Text(description="Financeur", placeholder="ex. DETR", style=style, layout=mise)
     forme = w.ToggleButtons(options=[("Taux de sa base", "taux"), ("Montant", "montant")], value="taux",
@@ -144,8 +148,8 @@ def editeur_plan(plan: PlanDeFinancement) -> ipywidgets.VBox:
     public = w.Checkbox(value=True, description="Financeur public", indent=False)
     nature = w.Dropdown(options=[("(d'après le nom)", "")] + [(v, k) for k, v in NATURES_FINANCEUR.items()],
                         value="", description="Nature", style=style, layout=w.Layout(width="40em"))
-    ajouter_f = w.Button(description="Ajouter ou modifier", button_style="primary", icon="check")
-    retirer_f = w.Button(description="Retirer le financeur", icon="trash")
+    ajouter_f = w.Button(description="Ajouter ou modifier", button_style="primary", icon="check", layout=bouton)
+    retirer_f = w.Button(description="Retirer le financeur", icon="trash", layout=bouton)
 
     def rafraichir() -> None:
         sortie.value = editeur.html()

@@ -162,7 +162,7 @@ def editeur_planning(planning_du_cas: PlanningDuCas) -> Any:
     duree = widgets.BoundedIntText(value=editeur.planning.tache(noms[0]).duree_jours, min=-1000, max=2000,
                                    description="Durée (j)")
     appliquer = widgets.Button(description="Appliquer", button_style="primary")
-    annuler = widgets.Button(description="Annuler la dernière modification")
+    annuler = widgets.Button(description="Annuler la dernière modification", layout=widgets.Layout(width="auto"))
     resume = widgets.HTML()
     sortie = widgets.Output()
 
