@@ -7,8 +7,15 @@ from pathlib import Path
 
 import matplotlib
 import pytest
+from hypothesis import settings
 
 matplotlib.use("Agg")
+
+# Pas de délai par exemple (la machine de référence a deux cœurs, souvent chargés) ; en CI, exemples
+# tirés de façon déterministe pour qu'un échec se rejoue à l'identique.
+settings.register_profile("mba", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "mba")
 
 RACINE = Path(__file__).resolve().parents[1]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -187,7 +188,9 @@ def test_invariant_aucune_ligne_de_solution_ne_reste(avant: list[str], solution:
     si une ligne de la solution est aussi écrite hors des marqueurs, l'édition refuse."""
     source = "\n".join([*avant, DEBUT, *solution, FIN, *apres, "ex.verifier('x', r)"])
     hors = {ligne.strip() for ligne in [*avant, *apres]}
-    if hors & {ligne.strip() for ligne in solution if any(c.isalnum() for c in ligne)}:
+    # Même critère que le détecteur : une ligne qui contient une lettre, un chiffre ou « _ » révèle quelque chose
+    # (régression : « _ = __ », sans caractère alphanumérique, est bien une affectation).
+    if hors & {ligne.strip() for ligne in solution if re.search(r"\w", ligne)}:
         with pytest.raises(ErreurEdition, match="fuiterait"):
             carnet_etudiant(_carnet(_cellule(source, "solution")), "99-essai")
         return
