@@ -295,7 +295,8 @@ class TestDepuisCas:
         assert note.contexte.startswith("Bois-Exemple, commune rurale de 2\u202f350 habitants, Jura (39)")
         assert note.objectifs[0].startswith("couvrir au moins 85 %")
         assert note.calendrier[0] == "Démarrage prévu en 2026."
-        assert note.calendrier[1].startswith("[À compléter : les grandes étapes")
+        # Le cas a maintenant une section « planning » : les étapes suivent, sans case à compléter.
+        assert len(note.calendrier) > 1 and not any(e.startswith("[À compléter") for e in note.calendrier)
         assert [ligne.financeur for ligne in note.lignes()] == ["ADEME, Fonds chaleur"]
 
     def test_champs_de_l_apprenant_prioritaires(self) -> None:
@@ -478,7 +479,8 @@ class TestWord:
         assert surlignes and all(r.text.startswith("[À compléter") for r in surlignes)
 
     def test_sans_plan_ni_graphique(self, tmp_path: Path) -> None:
-        doc = Document(str(NoteAuxElus.depuis_cas("centre-bourg").exporter_word(tmp_path / "n.docx")))
+        # Une note sans plan de financement (tous les cas du dépôt en ont un maintenant).
+        doc = Document(str(NoteAuxElus(objet="Revitalisation du centre-bourg").exporter_word(tmp_path / "n.docx")))
         assert doc.tables == [] and len(doc.inline_shapes) == 0
         assert any(p.text.startswith("[À compléter : le plan de financement") for p in doc.paragraphs)
 

@@ -168,7 +168,7 @@ def comparateur_strategies(modele: ModeleConcertation, strategies: Sequence[Stra
         sortie.clear_output(wait=True)
         with sortie:
             # Une colonne par stratégie : le tableau reste étroit, sans zone défilante.
-            display(HTML(tableau_html(comparateur.tableau().set_index("stratégie").T.reset_index(names="indicateur"))))
+            display(HTML(tableau_html(comparateur.tableau())))  # tableau_html met une colonne par stratégie
             fig = graphique_strategies(modele, comparateur.strategies(), dimension)
             display(HTML(image_html(fig, "Barres comparant l'indice de représentativité des stratégies, "
                                          f"par groupe ({dimension})")))
