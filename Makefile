@@ -1,6 +1,6 @@
 # mba-territoires : les commandes du cahier. Sur une machine neuve, deux commandes suffisent :
 #   make book   construit le livre HTML dans _build/html
-#   make test   lance tous les tests (paquet, carnets, édition étudiant, livre, navigateur)
+#   make test   lance tous les tests (paquet, édition étudiant, livre construit une fois, navigateur)
 SHELL := /bin/bash
 .SHELLFLAGS := -eo pipefail -c
 .DEFAULT_GOAL := help
@@ -22,7 +22,7 @@ export MBA_TERRITOIRES_ARCHIVE := $(ARCHIVE)
 # Où les tests du navigateur déposent leurs captures d'écran.
 export MBA_ARTEFACTS := $(CURDIR)/_build/artefacts
 
-.PHONY: help install lab book archive chromium check-book test lint test-paquet test-carnets test-livre clean
+.PHONY: help install lab test-hub book archive chromium check-book test lint test-paquet test-carnets test-livre verifier-livre clean bench
 
 help:
 	@echo "make book   construit le livre HTML (_build/html)"
@@ -39,10 +39,36 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# JupyterLab refuse de démarrer en root sans --allow-root (conteneurs, serveurs d'école) : ajouté quand
+# `id -u` vaut 0. LAB_OPTIONS : options en plus (tests/hub/test_lab.py : --no-browser --port=…).
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
+LAB_OPTIONS ?=
 lab: $(STAMP)
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
-	$(BIN)/jupyter lab --ServerApp.root_dir=$(CURDIR) notebooks/00-prise-en-main.ipynb
+	$(BIN)/jupyter lab $(ALLOW_ROOT) $(LAB_OPTIONS) --ServerApp.root_dir=$(CURDIR) notebooks/00-prise-en-main.ipynb
+
+# Un vrai JupyterHub sur 127.0.0.1 (tests/hub, marqueur hub) : l'extra [hub] depuis PyPI,
+# configurable-http-proxy depuis npm dans .outils/ (versions de .outils/package-lock.json), Node.js et
+# npm de Debian s'ils manquent (root et apt-get).
+HUB_STAMP := $(VENV)/.installe-hub
+$(HUB_STAMP): $(STAMP) pyproject.toml .outils/package.json .outils/package-lock.json
+	$(BIN)/python -m pip install --quiet -e ".[hub]"
+	if ! command -v npm >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q nodejs npm; \
+	  else \
+	    echo "Node.js et npm manquent (et ni root ni apt-get) : installez-les, puis relancez make test-hub." >&2; \
+	    exit 1; \
+	  fi; \
+	fi
+	cd .outils && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Deux processus : le hub de la classe (test_hub.py) d'un côté, la configuration de déploiement, repo2docker
+# et make lab de l'autre ; l'essentiel est de l'attente (démarrages, réseau local), pas du calcul.
+test-hub: $(HUB_STAMP)
+	$(BIN)/pytest -m hub -p no:randomly -n 2 --dist loadfile tests/hub
 
 # L'édition étudiant (solutions retirées) et son archive zip, publiée avec le livre.
 archive: $(STAMP)
@@ -57,9 +83,13 @@ $(CACHE_PAQUET): $(shell find src casestudies -type f \( -name '*.py' -o -name '
 	rm -rf _build/.jupyter_cache
 	mkdir -p _build && touch $@
 
+# Les carnets y sont exécutés en édition enseignant : une erreur ou une solution fausse fait échouer la
+# construction (-W) ; c'est LA vérification des carnets de `make test` (plus de nbval en plus). Le
+# journal va dans _build/livre.log (tests/test_livre.py y cherche le moindre avertissement).
 book: $(STAMP) archive $(CACHE_PAQUET)
-	mkdir -p $(PROGRESSION)
-	MBA_TERRITOIRES_EXERCICES=solutions $(BIN)/jupyter-book build . --builder html -W -n --keep-going
+	mkdir -p $(PROGRESSION) _build
+	MBA_TERRITOIRES_EXERCICES=solutions $(BIN)/jupyter-book build . --builder html -W -n --keep-going \
+	  2>&1 | tee _build/livre.log
 	@echo "Livre construit : _build/html/index.html"
 
 # Chromium de Debian pour les tests du navigateur (Playwright ne peut rien télécharger ici). Installé
@@ -75,29 +105,55 @@ chromium:
 	  fi; \
 	fi
 
-# Le livre construit, puis visité page par page dans Chromium, réseau coupé : erreurs, liens,
-# images et textes de remplacement, titres, widgets hors ligne, audit axe-core, captures d'écran
-# (dans _build/artefacts/captures).
-check-book: book chromium
-	MBA_LIVRE_HTML=$(CURDIR)/_build/html $(BIN)/pytest -m navigateur tests/navigateur
+# Le livre construit UNE fois, puis vérifié sans être reconstruit : journal sans avertissement, pages,
+# carnets exécutés et exercices justes, veille réglementaire (tests/test_livre.py), puis visité dans UN
+# Chromium, plusieurs pages à la fois, réseau coupé : erreurs, liens, images et textes de remplacement,
+# titres, widgets hors ligne, audit axe-core, captures d'écran (dans _build/artefacts/captures).
+check-book: book
+	$(MAKE) --no-print-directory verifier-livre
+
+# La vérification seule, sur le livre déjà construit (sans le reconstruire).
+verifier-livre: $(STAMP) chromium
+	MBA_LIVRE_HTML=$(CURDIR)/_build/html $(BIN)/pytest -p no:randomly -m "livre or navigateur" \
+	  tests/test_livre.py tests/navigateur
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests notebooks bench
 
 test-paquet: $(STAMP)
-	$(BIN)/pytest -n $(JOBS) -m "not livre and not navigateur"
+	$(BIN)/pytest -n $(JOBS) -m "not livre and not navigateur" --durations=15
 
+# Les carnets seuls avec nbval, pour vérifier vite un carnet qu'on écrit (CARNETS=notebooks/03-...).
+# Hors de `make test` : le livre y exécute déjà chaque carnet en édition enseignant.
+CARNETS ?= notebooks
 test-carnets: $(STAMP)
 	mkdir -p $(PROGRESSION)
-	MBA_TERRITOIRES_EXERCICES=solutions $(BIN)/pytest --nbval-lax -n $(JOBS) --dist loadfile -p no:randomly notebooks
+	MBA_TERRITOIRES_EXERCICES=solutions $(BIN)/pytest --nbval-lax -n $(JOBS) --dist loadfile -p no:randomly $(CARNETS)
 
-# La construction du livre sans aucun avertissement (tests/test_livre.py), puis les tests du navigateur.
-test-livre: $(STAMP) archive $(CACHE_PAQUET)
-	$(BIN)/pytest -m livre -n $(JOBS) --dist loadfile
-	$(MAKE) --no-print-directory check-book
+# Ancien nom de la vérification du livre.
+test-livre: check-book
 
-test: lint test-paquet test-carnets test-livre
+# Chaque phase est chronométrée (bench/phases.py lit _build/phases.tsv). Les tests du paquet et la
+# construction du livre tournent en même temps : le livre attend surtout ses noyaux. Le journal du livre
+# est dans _build/livre.log (sa fin est affichée, et ses 80 dernières lignes s'il échoue).
+PHASE = bench/phases.py --journal _build/phases.tsv --
+test: $(STAMP)
+	mkdir -p _build && rm -f _build/phases.tsv
+	$(BIN)/python $(PHASE) lint $(MAKE) --no-print-directory lint
+	$(BIN)/python $(PHASE) livre $(MAKE) --no-print-directory book > _build/livre-make.log 2>&1 & livre=$$!; \
+	  $(BIN)/python $(PHASE) paquet $(MAKE) --no-print-directory test-paquet && paquet=0 || paquet=$$?; \
+	  wait $$livre && code_livre=0 || code_livre=$$?; \
+	  tail -n 3 _build/livre-make.log; \
+	  if [ $$code_livre -ne 0 ]; then tail -n 80 _build/livre-make.log; fi; \
+	  test $$paquet -eq 0 && test $$code_livre -eq 0
+	$(BIN)/python $(PHASE) verification-livre $(MAKE) --no-print-directory verifier-livre
+	$(BIN)/python bench/phases.py --journal _build/phases.tsv --resume
 	@echo "Tous les tests sont passés."
+
+# Les mesures : phases de `make test` (dernier passage), installation (environnements temporaires).
+bench: $(STAMP)
+	$(BIN)/python bench/phases.py --journal _build/phases.tsv --resume
+	$(BIN)/python bench/bench_installation.py
 
 clean:
 	rm -rf _build

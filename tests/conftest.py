@@ -25,6 +25,7 @@ def _progression_isolee(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     """Les fichiers de progression des exercices vont dans un dossier temporaire."""
     monkeypatch.setenv("MBA_TERRITOIRES_PROGRESSION", str(tmp_path))
     monkeypatch.delenv("MBA_TERRITOIRES_EXERCICES", raising=False)
+    monkeypatch.delenv("MBA_TERRITOIRES_APPRENANT", raising=False)  # variante du livre, sauf test explicite
 
 
 @pytest.fixture

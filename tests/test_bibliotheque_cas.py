@@ -132,13 +132,15 @@ class TestNouveauxCas:
     def test_hypotheses_de_financement_equilibrees(self, slug: str) -> None:
         c = module_cas.charger(slug)
         hypotheses = _hypotheses_de_financement(c.brief())
-        assert len(hypotheses) >= 4
-        assert sum(hypotheses.values()) == c.projet.cout_estime_ht
-        # CGCT L1111-10 : la commune apporte au moins 20 % des financements publics (ici tous publics).
-        commune = next(v for k, v in hypotheses.items() if k.startswith("Commune"))
-        assert commune / c.projet.cout_estime_ht >= 0.20
-        # CGCT R2334-27 : aides publiques directes ≤ 80 % du coût HT.
-        assert (sum(hypotheses.values()) - commune) / c.projet.cout_estime_ht <= 0.80
+        assert len(hypotheses) >= 3
+        # La part de la commune n'est pas dans la commande : c'est à l'apprenant de la calculer (atelier).
+        assert not any(k.startswith("Commune") for k in hypotheses)
+        cout = c.projet.cout_estime_ht
+        commune = cout - sum(hypotheses.values())
+        # CGCT L1111-10 III : la commune apporte au moins 20 % des financements publics (ici tous publics).
+        assert commune / cout >= 0.20
+        # CGCT R2334-27 al. 2 (DETR ou DSIL au plan) : aides publiques directes ≤ 80 % du coût HT.
+        assert sum(hypotheses.values()) / cout <= 0.80
 
     def test_sources_citees(self, slug: str) -> None:
         c = module_cas.charger(slug)
@@ -278,7 +280,9 @@ def test_manifeste_incomplet(copie: tuple[Path, str]) -> None:
 # ---------------------------------------------------------------------------
 
 def test_catalogue() -> None:
-    cat = module_cas.catalogue().set_index("slug")
+    from mba_territoires.affichage.catalogue_cas import catalogue
+
+    cat = catalogue().set_index("slug")
     assert list(cat.index) == TOUS
     assert cat.loc["centre-bourg", "population"] == 5800
     assert cat.loc["reseau-chaleur-bois", "cout_estime_ht"] == 1_420_000

@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mba_territoires.budget import Emprunt, SituationFinanciere, emprunt_du_plan, impact_budgetaire
-from mba_territoires.erreurs import ErreurDonnees, ErreurMontant, ErreurTaux
+from mba_territoires.erreurs import ErreurMontant, ErreurSaisie, ErreurTaux
 from mba_territoires.financement import PlanDeFinancement
 
 
@@ -40,10 +40,11 @@ class TestEmprunt:
             Emprunt(100_000, 3.5, 20)
         with pytest.raises(ErreurMontant, match="négatif"):
             Emprunt(-1, 0.03, 20)
-        with pytest.raises(ErreurDonnees, match="vouliez-vous écrire « in_fine »"):
-            Emprunt(100_000, 0.03, 20, "infine")
-        with pytest.raises(ErreurDonnees, match="entier d'années"):
+        with pytest.raises(ErreurSaisie, match="vouliez-vous écrire « in_fine »"):
+            Emprunt(100_000, 0.03, 20, "in fin")
+        with pytest.raises(ErreurSaisie, match="durée de l'emprunt"):
             Emprunt(100_000, 0.03, 0)
+        assert Emprunt(100_000, 0.03, 20, "In fine").profil == "in_fine"
 
     def test_emprunt_du_plan(self) -> None:
         e = emprunt_du_plan(PlanDeFinancement.depuis_cas("ecole-jules-ferry"))
@@ -123,3 +124,49 @@ class TestImpact:
         negative = impact_budgetaire(SituationFinanciere(1_000_000, 1_100_000, 0, 10))
         assert not math.isfinite(negative.tableau().loc["Capacité de désendettement (années)", "après"])
         assert "non calculable" in negative._repr_html_()
+
+
+class TestReferenceDeDesendettement:
+    """12 / 10 / 9 ans : repères issus de la LPFP 2018-2022 (loi 2018-32, art. 29), dont le mécanisme a pris fin ;
+    une référence d'analyse, pas un plafond légal."""
+
+    @pytest.mark.parametrize(("encours", "respectee"), [
+        (7_200_000, True),        # 7 200 000 / 600 000 = 12,0 ans : au seuil
+        (7_200_000.01, False),    # juste au-dessus
+        (7_199_999.99, True),     # juste en dessous
+    ])
+    def test_seuil_commune(self, encours: float, respectee: bool) -> None:
+        v = SituationFinanciere(4_200_000, 3_600_000, 300_000, encours).verdicts()["capacite_desendettement"]
+        assert v.respectee is respectee
+        assert "référence d'analyse" in v.intitule and "pas un plafond légal" in v.constat
+        assert v.a_verifier  # la valeur exacte de l'art. 29 n'a pas été relue
+
+    def test_region_et_departement(self) -> None:
+        # Épargne brute 600 000 ; 5 700 000 / 600 000 = 9,5 ans : au-dessus de 9 (région), sous 10 (département).
+        region = SituationFinanciere(4_200_000, 3_600_000, 300_000, 5_700_000, "region").verdicts()
+        dep = SituationFinanciere(4_200_000, 3_600_000, 300_000, 5_700_000, "département").verdicts()
+        assert not region["capacite_desendettement"].respectee and dep["capacite_desendettement"].respectee
+
+
+def test_emprunt_depuis_cas() -> None:
+    # Section financement du cas : emprunt 300 000 € sur 20 ans, au taux moyen du paramètre.
+    e = Emprunt.depuis_cas("ecole-jules-ferry")
+    assert (e.capital, e.duree) == (300_000, 20)
+
+
+def test_cas_sans_finances_nomme_le_fichier_et_la_section(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    import yaml
+
+    from mba_territoires import cas as module_cas
+    from mba_territoires.erreurs import ErreurCas
+
+    shutil.copytree(module_cas.dossier_cas() / "ecole-jules-ferry", tmp_path / "ecole-jules-ferry")
+    fichier = tmp_path / "ecole-jules-ferry" / "cas.yaml"
+    brut = yaml.safe_load(fichier.read_text(encoding="utf-8"))
+    brut["maitre_ouvrage"].pop("finances", None)
+    fichier.write_text(yaml.safe_dump(brut, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(ErreurCas) as e:
+        SituationFinanciere.depuis_cas(module_cas.charger("ecole-jules-ferry", tmp_path))
+    assert "maitre_ouvrage" in e.value.conseil and "finances" in e.value.conseil

@@ -137,3 +137,58 @@ def test_html_echappe(copie: Path) -> None:
     _modifier(copie, lambda d: d.__setitem__("titre", "<script>alert(1)</script>"))
     html = cas.charger(CAS_MODELE, racine=copie)._repr_html_()
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+# --- fichiers illisibles, identifiants inconnus --------------------------------------------------------
+
+def test_cas_yaml_non_utf8_nomme_le_fichier_et_la_correction(copie: Path) -> None:
+    fichier = copie / CAS_MODELE / "cas.yaml"
+    texte = fichier.read_text(encoding="utf-8")
+    fichier.write_bytes(texte.encode("cp1252", errors="replace"))  # « é » devient l'octet 0xe9, « É » 0xc9
+    premier = next(i for i, c in enumerate(texte) if ord(c) > 127)  # le premier caractère non ASCII
+    octet, ligne = texte[premier].encode("cp1252")[0], texte[:premier].count("\n") + 1
+    e = _erreur(copie)
+    assert e.fichier == str(fichier)
+    assert str(fichier) in e.message and "UTF-8" in e.message
+    assert f"octet {octet:#04x} illisible à la ligne {ligne}" in e.message
+    assert "enregistrez le fichier en UTF-8" in e.conseil
+    assert str(e).count("Conseil") == 1
+
+
+def test_csv_non_utf8_nomme_le_fichier(copie: Path) -> None:
+    c = cas.charger(CAS_MODELE, racine=copie)
+    nom = c.fichiers_donnees()[0]
+    chemin = copie / CAS_MODELE / c._manifeste[nom].fichier
+    chemin.write_bytes(chemin.read_bytes() + "Égout;1\n".encode("latin-1"))
+    with pytest.raises(ErreurCas) as exc:
+        c.donnees(nom)
+    assert exc.value.fichier == str(chemin) and "UTF-8" in str(exc.value)
+
+
+@pytest.mark.parametrize(("contenu", "attendu"), [
+    ("- slug: ecole-jules-ferry\n- titre: École\n", "contient une liste"),
+    ("ecole-jules-ferry\n", "contient seulement la valeur 'ecole-jules-ferry'"),
+    ("", "est vide"),
+])
+def test_cas_yaml_qui_n_est_pas_un_dictionnaire(copie: Path, contenu: str, attendu: str) -> None:
+    fichier = copie / CAS_MODELE / "cas.yaml"
+    fichier.write_text(contenu, encoding="utf-8")
+    e = _erreur(copie)
+    assert e.fichier == str(fichier) and attendu in e.message and "« slug: ... »" in e.conseil
+
+
+def test_slug_mal_orthographie_propose_le_bon() -> None:
+    with pytest.raises(ErreurCas) as exc:
+        cas.charger("ecole-jules-fery")
+    assert "« ecole-jules-fery » est introuvable" in exc.value.message
+    assert exc.value.conseil.startswith("vouliez-vous écrire « ecole-jules-ferry » ?")
+    with pytest.raises(ErreurCas, match="vouliez-vous écrire « cour-oasis »"):
+        cas.charger("Cour_Oasis")
+    with pytest.raises(ErreurCas) as loin:
+        cas.charger("zzz")
+    assert "vouliez-vous" not in loin.value.conseil and "cas disponibles" in loin.value.conseil
+
+
+def test_slug_qui_n_est_pas_un_texte() -> None:
+    with pytest.raises(ErreurCas, match="il faut un texte"):
+        cas.charger(3)  # type: ignore[arg-type]

@@ -53,7 +53,7 @@ def test_aide_en_francais(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "extrait"),
     [
-        ([], "arguments obligatoires manquants : {cas,edition,lien}"),
+        ([], "arguments obligatoires manquants : {cas,edition,examen,lien}"),
         (["edition"], "arguments obligatoires manquants : action"),
         (["lien", "jupyterhub", "--hub", "https://hub.ecole.fr"], "arguments obligatoires manquants : --depot, "
          "--carnet"),
@@ -171,16 +171,27 @@ def _commandes(bloc: str) -> list[str]:
 
 
 def _rendus(depot: Path) -> None:
-    """Les fichiers rendus de l'exemple du guide : Dupont a tout juste, Martin une sur deux tentées."""
-    dupont = carnet("00-prise-en-main", dossier=depot / "rendus" / "dupont")
-    (depot / "rendus" / "dupont").mkdir(parents=True)
-    dupont.verifier("population-jeunes", 672)
-    dupont.verifier("part-retraites", 0.33)
-    dupont.verifier("cout-ttc", 984_000)
-    (depot / "rendus" / "martin").mkdir()
-    martin = carnet("00-prise-en-main", dossier=depot / "rendus" / "martin")
-    martin.verifier("population-jeunes", 672)
-    martin.verifier("cout-ttc", 820_000)
+    """Les fichiers rendus de l'exemple du guide : Dupont réussit 4 exercices sur 5 (le coût TTC au 2e essai),
+    Martin a écrit « juste » à la main devant 4 réponses fausses, le fichier de Zoé n'est pas du JSON."""
+    dupont = carnet("00-prise-en-main", dossier=depot / "rendus" / "dupont@exemple.fr", apprenant="dupont@exemple.fr")
+    d = dupont.donnees
+    dupont.verifier("habitants-60-plus", d.age_60_74 + d.age_75_plus)
+    dupont.verifier("cout-ttc", d.travaux)  # faux : le montant HT
+    dupont.verifier("cout-ttc", d.travaux * 1.2)
+    dupont.verifier("reste-a-charge", d.travaux * (1 - d.taux_detr) - d.aide_departement)
+    dupont.verifier("tranche-la-plus-nombreuse", max(
+        ("0-14 ans", d.age_0_14), ("15-29 ans", d.age_15_29), ("30-44 ans", d.age_30_44),
+        ("45-59 ans", d.age_45_59), ("60-74 ans", d.age_60_74), ("75 ans ou plus", d.age_75_plus),
+        key=lambda groupe: groupe[1])[0])
+    martin = depot / "rendus" / "martin@exemple.fr"
+    martin.mkdir(parents=True)
+    faux_juste = {"tentatives": [{"reponse": 1, "statut": "juste", "variante": "livre", "horodatage": ""}]}
+    (martin / "00-prise-en-main.reponses.json").write_text(json.dumps({"exercices": {
+        i: faux_juste for i in ("habitants-60-plus", "part-60-plus", "cout-ttc", "reste-a-charge")}}),
+        encoding="utf-8")
+    (depot / "rendus" / "zoe@exemple.fr").mkdir()
+    (depot / "rendus" / "zoe@exemple.fr" / "00-prise-en-main.reponses.json").write_text("{pas du json",
+                                                                                       encoding="utf-8")
 
 
 def test_le_guide_ne_montre_que_des_commandes_make_et_mba_territoires() -> None:
@@ -227,6 +238,8 @@ def test_chaque_commande_du_guide_s_execute(capsys: pytest.CaptureFixture[str], 
 
 def test_le_guide_decrit_le_format_de_fichier_des_reponses(depot: Path) -> None:
     _rendus(depot)
-    fichier = depot / "rendus" / "dupont" / "00-prise-en-main.reponses.json"
-    assert fichier.name in GUIDE.read_text(encoding="utf-8").replace("rendus/dupont/", "")
-    assert json.loads(fichier.read_text(encoding="utf-8"))["cout-ttc"]["statut"] == "juste"
+    fichier = depot / "rendus" / "dupont@exemple.fr" / "00-prise-en-main.reponses.json"
+    assert fichier.name in GUIDE.read_text(encoding="utf-8").replace("rendus/dupont@exemple.fr/", "")
+    entree = json.loads(fichier.read_text(encoding="utf-8"))["exercices"]["cout-ttc"]
+    assert [t["statut"] for t in entree["tentatives"]] == ["faux", "juste"]  # chaque essai est gardé
+    assert entree["premiere_reussite"]["essai"] == 2

@@ -25,7 +25,7 @@ from mba_territoires.concertation import (
     obligations,
     strategies_du_cas,
 )
-from mba_territoires.erreurs import ErreurDonnees, ErreurMontant, ErreurRegle, ErreurSaisie
+from mba_territoires.erreurs import ErreurCas, ErreurDonnees, ErreurMontant, ErreurSaisie
 from mba_territoires.parametres import parametres
 
 P = parametres(2026)
@@ -119,7 +119,10 @@ def test_enquete_publique_avec_evaluation_environnementale() -> None:
     # C. env. L123-2 et L123-9 : au moins 30 jours
     o = obligations(FicheProjet("Piste", "amenagement", 4_000_000, evaluation_environnementale=True))
     ep = o.procedure(EP)
-    assert ep.statut == "obligatoire" and ep.duree_min_jours == 30 and not ep.a_verifier
+    assert ep.statut == "obligatoire" and ep.duree_min_jours == 30
+    # la durée minimale (30 jours) est confirmée ; la prolongation (15 jours au plus, L123-9 depuis l'ordonnance
+    # 2016-1060) reste « à vérifier » : le verdict le dit
+    assert ep.a_verifier and "prolongeable de 15 jours au plus" in ep.duree and "30 jours" not in ep.duree[10:]
     assert o.procedure(PPVE).statut == "non requise"
 
 
@@ -140,7 +143,7 @@ def test_le_cas_reseau_cyclable() -> None:
     o = obligations(fiche_du_cas(cas.charger("reseau-cyclable")))
     # 2 100 000 € de voirie en zone urbanisée > 1 900 000 € : L103-2 obligatoire (à vérifier)
     assert [p.nom for p in o.obligatoires()] == [URBA]
-    assert o.tableau().shape == (5, 7)
+    assert o.tableau().shape == (6, 7)  # six procédures, dont la consultation parallèle de L181-10-1
     assert "chiffre à vérifier" in o._repr_html_()
 
 
@@ -149,7 +152,7 @@ def test_erreurs_de_fiche() -> None:
         FicheProjet("Piste", "amenagment", 1_000)
     with pytest.raises(ErreurMontant, match="est négatif") as e:
         FicheProjet("Piste", "amenagement", -5)
-    assert "euros HT" in str(e.value)
+    assert "montant positif" in str(e.value)
     with pytest.raises(ErreurMontant, match="dépasse le coût total"):
         FicheProjet("Piste", "amenagement", 100, montant_voirie_zone_urbanisee_ht=200)
     with pytest.raises(ErreurSaisie, match="FicheProjet"):
@@ -171,10 +174,13 @@ def test_carte_des_acteurs_et_erreurs() -> None:
     assert carte.quadrants()["à impliquer"] == ["Riverains"]
     # moyenne pondérée par le pouvoir : (5 × 2 + 1 × (-2)) / 6 = 8 / 6
     assert carte.position_moyenne() == pytest.approx(8 / 6)
-    with pytest.raises(ErreurSaisie, match="hors de l'échelle 1 à 5"):
+    with pytest.raises(ErreurSaisie, match="au-dessus du maximum 5"):
         Acteur("X", "habitants", 6, 3)
+    # sans accent ni majuscule, ou avec un mot du métier, la catégorie est reconnue ; une faute est expliquée
+    assert Acteur("X", "ELUS", 3, 3).categorie == "élus"
+    assert Acteur("X", "riverains", 3, 3).categorie == "habitants"
     with pytest.raises(ErreurSaisie, match="vouliez-vous écrire « élus »"):
-        Acteur("X", "elus", 3, 3)
+        Acteur("X", "élsu", 3, 3)
     with pytest.raises(ErreurSaisie, match="figure deux fois"):
         CarteDesActeurs([Acteur("X", "élus", 3, 3), Acteur("X", "élus", 3, 3)])
 
@@ -251,7 +257,7 @@ def test_modifier_ne_change_pas_l_original() -> None:
     m2 = m.modifier("reunion_publique", cout_par_seance=4000)
     assert m.format("reunion_publique").cout_par_seance == 2500
     assert m2.format("reunion_publique").cout_par_seance == 4000
-    with pytest.raises(ErreurSaisie, match="l'hypothèse « cout » n'est pas reconnu"):
+    with pytest.raises(ErreurSaisie, match="l'hypothèse vaut « cout »"):
         m.modifier("reunion_publique", cout=3)
 
 
@@ -261,14 +267,17 @@ def test_erreurs_du_modele() -> None:
                                                          profil={"age": {"Z": 1.0}})})
     with pytest.raises(ErreurDonnees, match="5 % s'écrit 0.05"):
         FormatConcertation("x", "X", 1, 5, "part de la population", 1, 0, 1, "informer")
+    # une date à la française est lue (10 mars 2026) ; une date impossible est refusée et expliquée
+    assert Action("atelier", "10/03/2026").date == dt.date(2026, 3, 10)
     with pytest.raises(ErreurSaisie, match="AAAA-MM-JJ"):
-        Action("atelier", "10/03/2026")
+        Action("atelier", "2026-13-01")
     with pytest.raises(ErreurSaisie, match="n'a aucune action"):
         Strategie("Vide", [])
     with pytest.raises(ErreurSaisie, match="groupe ciblé"):
         modele().evaluer(Strategie("S", [Action("essai", "2026-03-01", cible="Z")]))
-    with pytest.raises(ErreurRegle, match="pas de section « acteurs »"):
+    with pytest.raises(ErreurCas, match="pas de section « acteurs »") as e:
         acteurs_du_cas(cas.charger("ecole-jules-ferry").model_copy(update={"acteurs": None}))
+    assert e.value.champ == "acteurs" and e.value.fichier.endswith("ecole-jules-ferry/cas.yaml")
 
 
 def test_le_modele_du_cas() -> None:
@@ -293,3 +302,122 @@ def test_les_vues_html_echappent_le_texte() -> None:
     r = ModeleConcertation.par_defaut().evaluer(Strategie("<i>S</i>", [Action("atelier", "2026-03-24")], budget=10))
     html = r._repr_html_()
     assert "&lt;i&gt;S&lt;/i&gt;" in html and "dépassement" in html and "pas une prévision" in html
+
+
+# --- Ticket 12 : la loi à la date du projet (calculs à la main depuis les textes) --------------------------
+
+def test_prolongation_de_l_enquete_15_jours_au_plus() -> None:
+    # C. env. L123-9 depuis l'ordonnance 2016-1060 : prolongation de 15 jours au plus (le cahier disait 30)
+    assert parametres("2026-03-01")["concertation.enquete_publique_prolongation_max"] == 15
+    ep = obligations(FicheProjet("Piste", "amenagement", 4_000_000, evaluation_environnementale=True,
+                                 date="2026-03-01")).procedure(EP)
+    assert "prolongeable de 15 jours au plus" in ep.duree
+    v = ep.verdict()
+    assert v.a_verifier and "à vérifier" in v.source  # la phrase en vigueur n'est pas relue dans Légifrance
+
+
+def _fiche_ae(date: str) -> FicheProjet:
+    return FicheProjet("Chaufferie bois", "equipement", 3_000_000, evaluation_environnementale=True,
+                       autorisation_environnementale=True, date=date)
+
+
+def test_consultation_parallele_a_la_date_de_la_demande() -> None:
+    # L181-10-1 (loi 2023-973, décret 2024-742) : en vigueur le 22/10/2024 ; 3 mois, au lieu de l'enquête publique
+    PAR = "Consultation du public parallèle (autorisation environnementale)"
+    au_seuil = obligations(_fiche_ae("2024-10-22"))  # le jour même : nouvelle procédure
+    assert au_seuil.procedure(PAR).statut == "obligatoire" and au_seuil.procedure(EP).statut == "non requise"
+    assert au_seuil.procedure(PAR).chiffres == {"durée (mois)": 3} and "3 mois" in au_seuil.procedure(PAR).duree
+    avant = obligations(_fiche_ae("2024-10-21"))  # la veille : enquête publique d'au moins 30 jours
+    assert avant.procedure(EP).statut == "obligatoire" and avant.procedure(EP).duree_min_jours == 30
+    assert avant.procedure(PAR).statut == "non requise" and "avant l'entrée en vigueur" in avant.procedure(EP).motif
+    apres = obligations(_fiche_ae("2026-06-01"))
+    assert apres.procedure("consultation parallèle").statut == "obligatoire"
+    assert apres.procedure("L181-10-1").verdict().a_verifier  # durée lue chez des praticiens, pas dans le texte
+    # sans autorisation environnementale, le même projet passe par l'enquête publique
+    sans = obligations(FicheProjet("Chaufferie", "equipement", 3_000_000, evaluation_environnementale=True,
+                                   date="2026-06-01"))
+    assert sans.procedure(EP).statut == "obligatoire" and sans.procedure(PAR).statut == "non requise"
+
+
+def test_participation_electronique_et_information() -> None:
+    # L123-19 : projet à évaluation environnementale dispensé d'enquête : PPVE d'au moins 30 jours (à vérifier),
+    # public informé 15 jours avant (à vérifier)
+    o = obligations(FicheProjet("Piste", "amenagement", 1_000_000, evaluation_environnementale=True,
+                                dispense_enquete_publique=True, date="2026-01-15"))
+    ppve = o.procedure("PPVE")
+    assert ppve.statut == "obligatoire" and ppve.duree_min_jours == 30 and ppve.a_verifier
+    assert ppve.duree == "au moins 30 jours, public informé 15 jours avant"
+
+
+def test_seuils_cndp_au_dessous_au_seuil_au_dessus() -> None:
+    # R121-2 (chiffres à vérifier) : saisine obligatoire au-delà de 300 M€, publication au-delà de 150 M€
+    def statut(cout: float) -> str:
+        return obligations(FicheProjet("Route", "amenagement", cout, categorie_cndp=True,
+                                       date="2026-01-01")).procedure("CNDP").statut
+    assert (statut(CNDP_BAS), statut(CNDP_BAS + 1)) == ("non requise", "possible")
+    assert (statut(CNDP_HAUT), statut(CNDP_HAUT + 1)) == ("possible", "obligatoire")
+    v = obligations(FicheProjet("Route", "amenagement", CNDP_HAUT + 1, categorie_cndp=True)).procedure("CNDP").verdict()
+    assert v.a_verifier and v.chiffres["seuil de saisine obligatoire (€ HT)"] == 300_000_000
+
+
+def test_verdicts_des_obligations() -> None:
+    o = obligations(FicheProjet("Gymnase", "equipement", 2_000_000, expropriation=True, date="2026-02-01"))
+    # expropriation sans évaluation environnementale : enquête obligatoire, au moins 15 jours
+    assert o.procedure(EP).duree_min_jours == 15
+    v = o.verdicts(prevues=["Enquête publique"])
+    assert v[3].regle == "concertation.enquete_publique" and v[3].statut == "respectée"
+    assert o.verdicts()[3].statut == "non respectée" and "prévoyez-la" in o.verdicts()[3].conseil
+    assert o.verdicts()[0].statut == "sans objet"  # un équipement : hors du champ de L103-2
+    assert o.date == dt.date(2026, 2, 1) and "01/02/2026" in o._repr_html_()
+    assert 'scope="col"' in o._repr_html_()
+
+
+def test_depuis_cas_avec_un_slug_et_alias() -> None:
+    from mba_territoires.concertation import Obligations
+
+    assert FicheProjet.depuis_cas("reseau-cyclable") == fiche_du_cas(cas.charger("reseau-cyclable"))
+    assert FicheProjet.depuis_cas("reseau-cyclable").date == dt.date(cas.charger("reseau-cyclable").annee, 1, 1)
+    assert [p.nom for p in Obligations.depuis_cas("reseau-cyclable").obligatoires()] == [URBA]
+    assert len(CarteDesActeurs.depuis_cas("reseau-cyclable")) == len(acteurs_du_cas("reseau-cyclable"))
+    assert Strategie.depuis_cas("reseau-cyclable", "aller vers").nom == "Aller vers"
+    assert ModeleConcertation.depuis_cas("reseau-cyclable").taille_public == 23_288
+    from mba_territoires.participation import BudgetParticipatif
+
+    with pytest.raises(ErreurCas, match="n'a pas de section « budget_participatif »") as e:
+        BudgetParticipatif.depuis_cas("ecole-jules-ferry")
+    assert e.value.fichier.endswith("ecole-jules-ferry/cas.yaml") and "ajoutez la section" in str(e.value)
+    with pytest.raises(ErreurCas, match="introuvable"):
+        FicheProjet.depuis_cas("ecole-jules-feri")
+
+
+def test_une_commune_donne_sa_population() -> None:
+    class Commune:  # comme mba_territoires.territoire.Commune : un attribut population
+        def __init__(self, population: object) -> None:
+            self.population = population
+
+    m = ModeleConcertation(Commune(POP), {"essai": FMT})
+    assert m.taille_public == ModeleConcertation(POP, {"essai": FMT}).taille_public == 1000  # 600 + 400
+    with pytest.raises(ErreurDonnees, match="ne détaille pas ses groupes"):
+        ModeleConcertation(Commune(2000), {"essai": FMT})
+
+
+def test_choix_sans_casse_ni_accents() -> None:
+    assert FicheProjet("Plan", "PLU", 100_000).nature == "document_urbanisme"
+    assert ModeleConcertation.par_defaut().format("Réunion publique").cle == "reunion_publique"
+    m = ModeleConcertation.par_defaut()
+    cible = m.evaluer(Strategie("S", [Action("atelier", "2026-03-01", cible="15-29 ANS")])).indices("âge")
+    sans = m.evaluer(Strategie("S", [Action("atelier", "2026-03-01")])).indices("age")
+    assert cible["15-29 ans"] > sans["15-29 ans"]  # le ciblage joue même écrit en capitales
+
+
+def test_chaque_objet_a_son_graphique() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    m = ModeleConcertation.par_defaut()
+    s = Strategie("S", [Action("atelier", "2026-03-01")])
+    fiche = FicheProjet("Piste", "amenagement", 4_000_000, evaluation_environnementale=True)
+    figures = [obligations(fiche).graphique(),
+               CarteDesActeurs.depuis_cas("reseau-cyclable").graphique(), m.graphique([s]), m.evaluer(s).graphique(),
+               m.simuler(s, tirages=20).graphique(), s.graphique(m)]
+    assert all(f.axes for f in figures)

@@ -39,3 +39,36 @@ def test_binder_fixe_chaque_dependance_du_paquet() -> None:
         nom = besoin.name.lower().replace("_", "-")
         assert nom in epingles, f"{nom} n'est pas épinglé dans binder/requirements.txt"
         assert besoin.specifier.contains(epingles[nom]), f"{nom}=={epingles[nom]} hors de {besoin.specifier}"
+
+
+def test_binder_python_dans_requires_python() -> None:
+    from packaging.specifiers import SpecifierSet
+
+    projet = tomllib.loads((RACINE / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    version = (RACINE / "binder" / "runtime.txt").read_text(encoding="utf-8").strip()
+    assert re.fullmatch(r"python-3\.\d+", version), f"binder/runtime.txt : « {version} » au lieu de python-3.X"
+    assert SpecifierSet(projet["requires-python"]).contains(Version(version.removeprefix("python-") + ".0"))
+
+
+def test_binder_jupyterlab_en_francais_sans_question_news() -> None:
+    import json
+
+    reglages = json.loads((RACINE / "binder" / "overrides.json").read_text(encoding="utf-8"))
+    assert reglages["@jupyterlab/translation-extension:plugin"]["locale"] == "fr_FR"
+    # « Never » : JupyterLab ne demande pas s'il doit aller chercher les nouvelles de Jupyter sur internet.
+    notification = reglages["@jupyterlab/apputils-extension:notification"]
+    assert notification == {"fetchNews": "false", "checkForUpdates": False}
+
+
+def test_outils_node_epingles_et_hors_du_depot() -> None:
+    """configurable-http-proxy (tests du hub) : version exacte, verrouillée, node_modules ignoré par git."""
+    import json
+    import subprocess
+
+    paquet = json.loads((RACINE / ".outils" / "package.json").read_text(encoding="utf-8"))
+    verrou = json.loads((RACINE / ".outils" / "package-lock.json").read_text(encoding="utf-8"))
+    for nom, version in paquet["dependencies"].items():
+        assert re.fullmatch(r"\d+\.\d+\.\d+", version), f"{nom} : « {version} » n'est pas une version exacte"
+        assert verrou["packages"][f"node_modules/{nom}"]["version"] == version
+    ignore = subprocess.run(["git", "check-ignore", "-q", ".outils/node_modules/x"], cwd=RACINE)
+    assert ignore.returncode == 0, ".outils/node_modules n'est pas ignoré par git"

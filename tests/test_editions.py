@@ -1,5 +1,5 @@
 """Les éditions : l'édition étudiant ne contient aucune solution et s'exécute de bout en bout ; les
-solutions du livre sont repliées (hide-input) ; le bilan des rendus compte les exercices réussis."""
+solutions du livre sont repliées (hide-input) ; le bilan des rendus revérifie chaque réponse."""
 
 from __future__ import annotations
 
@@ -302,35 +302,167 @@ def test_une_erreur_n_ecrit_rien(tmp_path: Path) -> None:
 
 
 # --------------------------------------------------------------------------- le bilan des rendus
+#
+# Carnet 00, variante du livre : habitants-60-plus 940, cout-ttc 768 000 (640 000 × 1,2), reste-a-charge
+# 324 000 (640 000 − 256 000 − 60 000) ; variante de « dupont@exemple.fr » : ses chiffres à lui.
+
+CARNET_00 = "00-prise-en-main"
+DUPONT = "dupont@exemple.fr"
 
 
-def test_bilan_des_rendus(tmp_path: Path) -> None:
-    rendus = tmp_path / "rendus"
-    ex = carnet("00-prise-en-main", dossier=rendus / "dupont")
-    (rendus / "dupont").mkdir(parents=True)
-    ex.verifier("population-jeunes", 672)
-    ex.verifier("cout-ttc", 820_000)  # faux : le montant HT
-    martin = carnet("00-prise-en-main", dossier=tmp_path)
-    martin.verifier("population-jeunes", 672)
-    martin.verifier("part-retraites", 1164 / 3528)
-    martin.verifier("cout-ttc", 984_000)
-    (tmp_path / "00-prise-en-main.reponses.json").rename(rendus / "martin-00-prise-en-main.reponses.json")
-    (rendus / "zoe").mkdir()
-    (rendus / "zoe" / "00-prise-en-main.reponses.json").write_text("{pas du json", encoding="utf-8")
-    (rendus / "zoe" / "devoir.reponses.json").write_text("{}", encoding="utf-8")
+def _rendu(dossier: Path, contenu: object) -> Path:
+    dossier.parent.mkdir(parents=True, exist_ok=True)
+    texte = contenu if isinstance(contenu, str) else json.dumps(contenu, ensure_ascii=False)
+    dossier.write_text(texte, encoding="utf-8")
+    return dossier
+
+
+def _tentatives(*reponses: tuple[object, str]) -> dict:  # type: ignore[type-arg]
+    return {"tentatives": [{"reponse": r, "statut": s, "variante": "livre", "horodatage": "2026-03-02T10:00:00+00:00"}
+                           for r, s in reponses]}
+
+
+@pytest.fixture
+def rendus(tmp_path: Path) -> Path:
+    """Une classe : un apprenant honnête, un faussaire, un copieur du livre, des fichiers cassés."""
+    dossier = tmp_path / "rendus"
+    # Dupont travaille dans son carnet, sous son identifiant : faux, puis juste, puis faux (la réussite reste).
+    ex = carnet(CARNET_00, dossier=dossier / DUPONT, apprenant=DUPONT)
+    d = ex.donnees
+    ttc_dupont = d.travaux * 1.2
+    ex.verifier("cout-ttc", d.travaux)  # faux : le montant HT
+    ex.verifier("cout-ttc", ttc_dupont)  # juste au 2e essai
+    ex.verifier("cout-ttc", 1)  # faux ensuite : le premier juste compte
+    ex.verifier("habitants-60-plus", d.age_60_74 + d.age_75_plus)  # juste au 1er essai
+    # Le faussaire écrit « juste » à la main, avec des réponses fausses.
+    _rendu(dossier / "faussaire@exemple.fr" / f"{CARNET_00}.reponses.json", {
+        "format": 2, "carnet": CARNET_00, "apprenant": "faussaire@exemple.fr", "variante": "x",
+        "exercices": {"cout-ttc": {"statut": "juste", **_tentatives((1, "juste"))},
+                      "habitants-60-plus": {"statut": "juste", **_tentatives(("beaucoup", "juste"))},
+                      "part-60-plus": {"statut": "juste", **_tentatives(({"texte": "__import__('os')"}, "juste"))},
+                      "reste-a-charge": {"statut": "juste", **_tentatives(([1, 2, 3], "juste"))}}})
+    # Le copieur recopie les réponses du livre (sans identifiant) : elles ne sont pas celles de sa variante.
+    _rendu(dossier / f"copieur@exemple.fr-{CARNET_00}.reponses.json", {
+        "exercices": {"cout-ttc": _tentatives((768_000, "juste")),
+                      "reste-a-charge": _tentatives((324_000, "juste")),
+                      "exercice-invente": _tentatives((1, "juste"))}})
+    _rendu(dossier / "zoe@exemple.fr" / f"{CARNET_00}.reponses.json", "{pas du json")
+    _rendu(dossier / "zoe@exemple.fr" / "devoir.reponses.json", "{}")
+    _rendu(dossier / "yann@exemple.fr" / f"{CARNET_00}.reponses.json", [1, 2])
+    return dossier
+
+
+def test_bilan_revérifie_et_ne_croit_aucun_verdict(rendus: Path) -> None:
+    from mba_territoires.exercices import banque as banque_de
+
+    b = banque_de(CARNET_00)
+    # Précondition du test : les réponses du livre sont fausses pour la variante du copieur.
+    copieur = b.variante("copieur@exemple.fr")
+    assert b.attendu("cout-ttc", copieur) != 768_000 and b.attendu("reste-a-charge", copieur) != 324_000
     resultat = bilan(rendus)
-    lignes = {(li.etudiant, li.fichier): li for li in resultat.lignes}
-    dupont = lignes[("dupont", "dupont/00-prise-en-main.reponses.json")]
-    assert (dupont.carnet, dupont.faits, dupont.tentes, dupont.total) == ("00-prise-en-main", 1, 2, 3)
-    martin_l = lignes[("martin", "martin-00-prise-en-main.reponses.json")]
-    assert (martin_l.faits, martin_l.total) == (3, 3)
-    assert "illisible" in lignes[("zoe", "zoe/00-prise-en-main.reponses.json")].probleme
-    assert "carnet non reconnu" in lignes[("zoe", "zoe/devoir.reponses.json")].probleme
+    lignes = {li.etudiant: li for li in resultat.lignes if li.carnet == CARNET_00 and not li.probleme}
+    dupont = lignes[DUPONT]
+    assert (dupont.faits, dupont.tentes, dupont.total) == (2, 2, 5)
+    detail = {r.ident: r for r in dupont.exercices}
+    assert (detail["cout-ttc"].essais, detail["cout-ttc"].premier_juste) == (3, 2)
+    assert (detail["habitants-60-plus"].essais, detail["habitants-60-plus"].premier_juste) == (1, 1)
+    assert detail["part-60-plus"].essais == 0 and not detail["part-60-plus"].reussi
+    assert not dupont.alertes
+    faussaire = lignes["faussaire@exemple.fr"]
+    assert (faussaire.faits, faussaire.tentes) == (0, 4)  # « juste » écrit à la main : rien n'est crédité
+    assert any("4 réponses notées « juste »" in a for a in faussaire.alertes)
+    copieur_l = lignes["copieur@exemple.fr"]
+    assert copieur_l.faits == 0
+    assert any("exercice-invente" in a and "inconnus" in a for a in copieur_l.alertes)
+    assert any("autre variante" in a for a in copieur_l.alertes)
+
+
+def test_bilan_signale_les_fichiers_casses_par_leur_nom_sans_s_arreter(rendus: Path) -> None:
+    resultat = bilan(rendus)
+    problemes = {li.fichier: li.probleme for li in resultat.lignes if li.probleme}
+    assert "illisible" in problemes[f"zoe@exemple.fr/{CARNET_00}.reponses.json"]
+    assert "carnet non reconnu" in problemes["zoe@exemple.fr/devoir.reponses.json"]
+    assert "pas un fichier de réponses" in problemes[f"yann@exemple.fr/{CARNET_00}.reponses.json"]
     texte = str(resultat)
-    assert "dupont  00-prise-en-main : 1/3 réussis (2 tentés)" in texte
-    assert "martin  00-prise-en-main : 3/3 réussis (3 tentés)" in texte
-    assert len(texte.splitlines()) == 4  # une ligne par fichier rendu
-    assert "<td>dupont</td>" in resultat._repr_html_()
+    assert f"zoe@exemple.fr/{CARNET_00}.reponses.json : fichier illisible" in texte
+    assert re.search(rf"{DUPONT} +{CARNET_00} : 2/5 réussis \(2 tentés\)", texte)
+    assert "exercice-invente" in texte and f"copieur@exemple.fr-{CARNET_00}.reponses.json" in texte
+    assert re.search(r"faussaire@exemple.fr +00-prise-en-main : 0/5 réussis", texte)
+    resume = resultat.resume()
+    assert "cout-ttc : 3 essais, juste au 2e essai" in resume and "habitants-60-plus : 1 essai, juste au 1er" in resume
+    assert "## À regarder" in resume and "devoir.reponses.json" in resume.split("## À regarder")[1]
+    assert f'<th scope="row">{DUPONT}</th>' in resultat._repr_html_()
+
+
+def test_un_carnet_rendu_deux_fois_est_signale(rendus: Path) -> None:
+    _rendu(rendus / f"{DUPONT}-{CARNET_00}.reponses.json", {"exercices": {}})  # un second rendu, vide
+    resultat = bilan(rendus)
+    doubles = [li for li in resultat.lignes if li.etudiant == DUPONT]
+    assert len(doubles) == 2 and all(any("plusieurs fois" in a for a in li.alertes) for li in doubles)
+    assert resultat.notes()[DUPONT][CARNET_00] == 8.0  # la meilleure des deux : 2/5 sur 20
+
+
+def test_un_fichier_mis_de_cote_n_est_pas_note(rendus: Path) -> None:
+    _rendu(rendus / DUPONT / f"{CARNET_00}.reponses.abime-20260302-100000.json", "{abîmé")
+    assert not [li for li in bilan(rendus).lignes if "abime" in li.fichier]
+
+
+def test_export_moodle_selon_le_format_d_import_csv(rendus: Path, tmp_path: Path) -> None:
+    """Format d'import CSV du carnet de notes de Moodle (docs.moodle.org, « Grade import ») : une ligne
+    d'en-tête, une ligne par apprenant, une colonne qui l'identifie (à associer à « useremail » ou
+    « useridnumber »), une colonne de note par élément ; notes numériques, point décimal, UTF-8, virgules."""
+    import csv
+
+    from mba_territoires.exercices import banques
+
+    resultat = bilan(rendus)
+    chemin = resultat.csv_moodle(tmp_path / "notes.csv", echelle=20)
+    texte = chemin.read_bytes().decode("utf-8")  # UTF-8 strict
+    assert not texte.startswith("\ufeff")
+    lignes = list(csv.reader(texte.splitlines()))
+    entete, corps = lignes[0], lignes[1:]
+    assert entete[0] == "Adresse de courriel"
+    assert len(entete) == len(set(entete))  # chaque en-tête devient un élément d'évaluation : pas de doublon
+    lecons = [b.carnet for b in banques() if len(b)]
+    assert [e.split(" — ")[0] for e in entete[1:]] == lecons  # une colonne par leçon et par atelier
+    assert all(e.endswith("(sur 20)") for e in entete[1:])  # l'échelle est annoncée
+    assert all(len(li) == len(entete) for li in corps)
+    identifiants = [li[0] for li in corps]
+    assert identifiants == sorted(set(identifiants))  # une ligne par apprenant
+    assert set(identifiants) == {DUPONT, "faussaire@exemple.fr", "copieur@exemple.fr", "zoe@exemple.fr",
+                                 "yann@exemple.fr"}
+    notes = {li[0]: dict(zip(entete[1:], li[1:], strict=True)) for li in corps}
+    colonne_00 = entete[1 + lecons.index(CARNET_00)]
+    assert notes[DUPONT][colonne_00] == "8.00"  # 2 exercices réussis sur 5 : 20 × 2 / 5
+    assert notes["faussaire@exemple.fr"][colonne_00] == "0.00"
+    assert notes["zoe@exemple.fr"][colonne_00] == ""  # fichier illisible : pas de note, signalé dans le résumé
+    for valeurs in notes.values():
+        for valeur in valeurs.values():
+            assert valeur == "" or (re.fullmatch(r"\d+\.\d\d", valeur) and 0 <= float(valeur) <= 20)
+    sur_100 = list(csv.reader(resultat.csv_moodle(tmp_path / "sur100.csv", echelle=100).read_text(
+        encoding="utf-8").splitlines()))
+    assert sur_100[0][1].endswith("(sur 100)")
+    assert dict(zip(sur_100[0], next(li for li in sur_100[1:] if li[0] == DUPONT), strict=True))[
+        sur_100[0][1 + lecons.index(CARNET_00)]] == "40.00"
+
+
+def test_colonne_numero_d_identification_sans_courriel(tmp_path: Path) -> None:
+    carnet(CARNET_00, dossier=tmp_path / "r" / "20261234", apprenant="20261234").verifier("cout-ttc", 1)
+    resultat = bilan(tmp_path / "r")
+    assert resultat.colonne_identifiant() == "Numéro d'identification"
+    assert resultat.lignes[0].etudiant == "20261234"
+
+
+def test_la_commande_bilan_ecrit_le_csv_et_le_resume(rendus: Path, tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture) -> None:  # type: ignore[type-arg]
+    from mba_territoires.cli import main
+
+    assert main(["edition", "bilan", str(rendus), "--csv", str(tmp_path / "notes.csv"),
+                 "--resume", str(tmp_path / "bilan.md")]) == 0
+    sortie = capsys.readouterr().out
+    assert "format d'import CSV de Moodle" in sortie and "Adresse de courriel" in sortie
+    assert (tmp_path / "notes.csv").read_text(encoding="utf-8").startswith("Adresse de courriel,")
+    assert "juste au 2e essai" in (tmp_path / "bilan.md").read_text(encoding="utf-8")
 
 
 def test_bilan_d_un_dossier_absent(tmp_path: Path) -> None:

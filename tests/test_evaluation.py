@@ -11,13 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mba_territoires.cas import charger
-from mba_territoires.erreurs import ErreurDonnees, ErreurMontant, ErreurSaisie, ErreurTaux
+from mba_territoires.erreurs import ErreurCas, ErreurDonnees, ErreurMontant, ErreurSaisie, ErreurTaux
 from mba_territoires.evaluation import (
     BilanSocioEconomique,
     Indicateur,
     bilan_du_cas,
     indicateurs_du_cas,
     suivre,
+    trajectoire_carbone,
     valeur_carbone,
     verifier_smart,
 )
@@ -40,13 +41,16 @@ def test_van_a_la_main_au_taux_officiel() -> None:
 
 
 def test_van_avec_carbone_a_la_main() -> None:
-    # 1 t de CO2e évitée en 2027 et 2028. Valeur carbone interpolée entre 54 € (2018) et 250 € (2030) :
-    # 2027 : 54 + 196 × 9/12 = 201 € ; 2028 : 54 + 196 × 10/12 = 217,33 €.
-    # Valeur actualisée : 201 / 1,032 + 217,33 / 1,032² = 194,77 + 204,06 = 398,83 €.
+    # 1 t de CO2e évitée en 2027 et 2028. Trajectoire du rapport Quinet (20/03/2025), en euros 2023,
+    # interpolée entre 256 € (2023) et 300 € (2030) : 2027 : 256 + 44 × 4/7 = 281,14 € ; 2028 : 256 + 44 × 5/7
+    # = 287,43 €. En euros 2026 (année du bilan) : × 1,020 (inflation 2024 ; 2025 et 2026 non renseignées,
+    # comptées 0) → 286,77 € et 293,18 €. Actualisé : 286,77 / 1,032 + 293,18 / 1,032² = 277,87 + 275,28 = 553,15 €.
     b = BilanSocioEconomique(0, 2026, duree_ans=2, co2_evite_tonnes_par_an=1)
-    assert b.van() == pytest.approx(398.83, abs=0.01)
-    assert b.valeur_actualisee_carbone() == pytest.approx(398.83, abs=0.01)
+    assert b.van() == pytest.approx(553.15, abs=0.01)
+    assert b.valeur_actualisee_carbone() == pytest.approx(553.15, abs=0.01)
     assert b.van_sans_carbone() == 0
+    reserve = next(a for a in b.avertissements() if "valeur de l'action pour le climat" in a)
+    assert "euros 2023" in reserve and "euros 2026" in reserve and "2025, 2026" in reserve
 
 
 def test_van_recoupee_avec_numpy_financial() -> None:
@@ -95,12 +99,16 @@ def test_bilan_du_cas_et_reserves() -> None:
     b = bilan_du_cas(charger("cour-oasis"))
     assert (b.investissement, b.duree_ans, b.avantages, b.couts) == (118_000, 30, 3_300, 2_200)
     assert b.van() < 0
-    assert any("chiffre à vérifier" in a for a in b.avertissements())
+    assert any("à vérifier" in a for a in b.avertissements())
+    # 30 ans après 2026 = 2056, au-delà de l'horizon 2050 du rapport : la réserve le dit.
+    assert any("après 2050, la valeur de 2050 est gardée" in a for a in b.avertissements())
     assert any("confort thermique" in a for a in b.avertissements())
+    assert BilanSocioEconomique.depuis_cas("cour-oasis").van() == b.van()  # un slug suffit
     sans_bilan = charger("ecole-jules-ferry")
     sans_bilan.projet.bilan_socio_economique = None  # un cas sans la section : message français
-    with pytest.raises(ErreurDonnees, match="bilan socio-économique"):
+    with pytest.raises(ErreurCas, match="projet.bilan_socio_economique") as exc:
         bilan_du_cas(sans_bilan)
+    assert "casestudies/ecole-jules-ferry/cas.yaml" in str(exc.value)
 
 
 # ---------------------------------------------------------------------------
@@ -108,25 +116,45 @@ def test_bilan_du_cas_et_reserves() -> None:
 # ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("annee", "attendu"), [
-    # Trajectoire 2019 (France Stratégie) : 250 € en 2030, 500 € en 2040, 775 € en 2050 ; interpolation linéaire.
-    (2030, 250), (2035, 375), (2040, 500), (2045, 637.5), (2050, 775),
-    # Après 2050 : valeur de 2050 maintenue. Avant 2030 : de 54 € (2018) à 250 € (2030).
-    (2060, 775), (2018, 54), (2024, 152), (2026, 54 + 196 * 8 / 12),
+    # Rapport Quinet du 20/03/2025 : 300 € en 2030, 563 € en 2050 (euros 2023) ; interpolation linéaire :
+    # 2040 : 300 + 263 × 10/20 = 431,5 ; 2035 : 300 + 263 × 5/20 = 365,75 ; 2049 : 300 + 263 × 19/20 = 549,85.
+    (2030, 300), (2035, 365.75), (2040, 431.5), (2049, 549.85), (2050, 563),
+    # Après 2050 (au-delà de l'horizon du rapport) : valeur de 2050 gardée. Avant 2030 : de 256 € (2023).
+    (2051, 563), (2060, 563), (2023, 256), (2029, 256 + 44 * 6 / 7), (2026, 256 + 44 * 3 / 7),
 ])
 def test_valeur_carbone(annee: int, attendu: float) -> None:
     assert valeur_carbone(annee) == pytest.approx(attendu)
 
 
+def test_trajectoire_2019_avant_le_rapport_de_2025() -> None:
+    # Le 19/03/2025, la trajectoire 2019 (euros 2018) est encore en vigueur ; le 20/03/2025, celle de 2025.
+    assert valeur_carbone(2030, "2025-03-19") == 250 and valeur_carbone(2040, "2025-03-19") == 500
+    assert valeur_carbone(2030, "2025-03-20") == 300
+    assert trajectoire_carbone("2025-03-19").annee_base == 2018
+
+
+def test_conversion_en_euros_courants() -> None:
+    # Euros 2023 → euros 2024 : × (1 + 2,0 %) (Insee, moyenne annuelle 2024) ; 300 × 1,02 = 306.
+    assert valeur_carbone(2030, euros_de=2024) == pytest.approx(306)
+    assert valeur_carbone(2030, euros_de=2023) == 300
+    # Vers une année antérieure à la base : on divise. 2022 : aucune inflation renseignée → facteur 1.
+    assert valeur_carbone(2030, euros_de=2022) == 300
+    t = trajectoire_carbone(2026)
+    assert t.annees_sans_inflation(2026) == [2025, 2026]
+
+
 def test_valeur_carbone_hors_trajectoire() -> None:
-    with pytest.raises(ErreurSaisie, match="avant 2018"):
-        valeur_carbone(2017)
-    with pytest.raises(ErreurSaisie, match="entier"):
+    with pytest.raises(ErreurSaisie, match="avant 2023"):
+        valeur_carbone(2022)
+    with pytest.raises(ErreurSaisie):
         valeur_carbone(2030.5)  # type: ignore[arg-type]
 
 
 def test_valeurs_carbone_restent_a_verifier() -> None:
-    for a in (2018, 2030, 2040, 2050):
-        assert "chiffre à vérifier" in P.parametre(f"evaluation.valeur_carbone_{a}").citation()
+    # Chiffres de sources secondaires (citepa, veltys, linsea) : le rapport n'a pas été relu.
+    for cle in ("vac_annee_base", "vac_2023", "vac_2030", "vac_2050", "inflation_annuelle"):
+        assert "à vérifier" in P.parametre(f"evaluation.{cle}").citation()
+    assert trajectoire_carbone(2026).a_verifier
 
 
 # ---------------------------------------------------------------------------

@@ -62,8 +62,10 @@ class TestExempleDuTicket:
         assert v.respectee
         # L1111-10 : 414 000 / (414 000 + 476 000) = 46,5 % ≥ 20 %.
         assert v["participation_minimale"].chiffres["part"] == pytest.approx(414_000 / 890_000)
-        # R2334-27 : 476 000 / 920 000 = 51,7 % ≤ 80 %.
-        assert v["plafond_aides_publiques"].chiffres["part"] == pytest.approx(476_000 / 920_000)
+        # R2334-27, al. 2 : la seule dotation de l'État est la DETR, 276 000 / 920 000 = 30 % ≤ 80 %.
+        assert v["plafond_dotations_etat"].chiffres["part"] == pytest.approx(276_000 / 920_000)
+        # Décret 2018-514, art. 10 (Fonds vert) : 476 000 / 920 000 = 51,7 % ≤ 100 %.
+        assert v["plafond_aides_decret_2018"].chiffres["part"] == pytest.approx(476_000 / 920_000)
         assert "L1111-10" in v["participation_minimale"].source
         assert "R2334-27" in v["detr_taux"].source
         assert v["plancher"].statut == "sans objet"
@@ -78,6 +80,7 @@ class TestExempleDuTicket:
         html = plan_ecole()._repr_html_()
         assert "276\u202f000,00\xa0€" in html and "Autofinancement (Commune de Saint-Exemple)" in html
         assert "<caption>Dépenses</caption>" in html and "45,0\xa0%" in html
+        assert "<th></th>" not in html and 'scope="col"' in html
 
     def test_repr(self) -> None:
         assert repr(plan_ecole()).startswith('PlanDeFinancement("Rénovation')
@@ -124,28 +127,101 @@ class TestParticipationMinimale:
         # S = 85 000, MO = 15 000 ; il faut 20 000 : réduire de 5 000, le Fonds vert (55 000) d'abord.
         assert "réduisez « Fonds vert » de 5 000,00 €" in texte_brut(plan.verifier()["participation_minimale"].conseil)
 
-    def test_derogation_anru(self) -> None:
+    def test_derogation_anru_exonere(self) -> None:
+        # L1111-10 III, al. 2 : « sans préjudice de l'article 9 de la loi 2003-710 » : la règle ne s'applique pas.
         plan = plan_simple(derogation="anru")
         plan.ajouter_financeur("Région", montant=95_000)
         v = plan.verifier()["participation_minimale"]
         assert v.respectee and not v.applicable and v.statut == "sans objet"
-        assert "2003-710" in v.constat
+        assert "2003-710" in v.source
 
-    def test_derogation_prefet(self) -> None:
-        plan = plan_simple(derogation="prefet", categorie_derogation="ponts et ouvrages d'art")
+    def test_outre_mer_exonere(self) -> None:
+        plan = plan_simple(derogation="outre_mer")
+        plan.ajouter_financeur("Région", montant=99_000)
+        v = plan.verifier()["participation_minimale"]
+        assert v.statut == "sans objet" and "outre-mer" in v.source
+
+    def test_derogation_prefet_plancher_fixe_par_decision(self) -> None:
+        # Ponts (catégorie de 2019) : le préfet fixe la participation ; il a fixé 10 %.
+        # Département 90 000 : MO = 10 000 sur 100 000 de financements publics = 10 % ≥ 10 %.
+        plan = plan_simple(derogation="prefet", categorie_derogation="ponts et ouvrages d'art",
+                           participation_derogee=0.10)
         plan.ajouter_financeur("Département", montant=90_000)
         v = plan.verifier()
-        assert v["participation_minimale"].respectee and "préfet" in v["participation_minimale"].source
-        # Sans DETR ni DSIL, le plafond du décret 2018-514 (100 %) s'applique : 90 % passe.
-        assert v["plafond_aides_publiques"].respectee and "2018-514" in v["plafond_aides_publiques"].source
+        assert v["participation_minimale"].respectee and v["participation_minimale"].chiffres["seuil"] == 0.10
+        assert "préfet" in v["participation_minimale"].source
+        # 90 000,01 € : MO = 9 999,99 < 10 000 → non respectée, écart 0,01 €.
+        plan.modifier_financeur("Département", montant=90_000.01)
+        v = plan.verifier()["participation_minimale"]
+        assert not v.respectee and v.chiffres["ecart"] == pytest.approx(0.01)
 
-    def test_derogation_prefet_hors_liste(self) -> None:
-        with pytest.raises(ErreurDonnees, match="n'ouvre pas droit"):
-            plan_simple(derogation="prefet", categorie_derogation="écoles")
+    def test_derogation_prefet_sans_decision_est_a_verifier(self) -> None:
+        plan = plan_simple(derogation="monuments_proteges")
+        plan.ajouter_financeur("Département", montant=95_000)
+        v = plan.verifier()["participation_minimale"]
+        assert v.statut == "sans objet" and v.a_verifier and "participation=" in v.conseil
+
+    def test_le_departement_seul_n_a_aucun_plafond_d_etat(self) -> None:
+        # Ni DETR/DSIL/DSID/DPV (R2334-27) ni subvention du décret 2018-514 : les deux plafonds sont sans objet.
+        plan = plan_simple(derogation="anru")
+        plan.ajouter_financeur("Département", montant=95_000)
+        v = plan.verifier()
+        assert v["plafond_dotations_etat"].statut == "sans objet"
+        assert v["plafond_aides_decret_2018"].statut == "sans objet"
+
+    def test_ecoles_sans_renovation_energetique_est_refusee(self) -> None:
+        with pytest.raises(ErreurSaisie, match="n'ouvre pas droit"):
+            plan_simple(derogation="prefet", categorie_derogation="cantine")
 
     def test_derogation_inconnue(self) -> None:
-        with pytest.raises(ErreurDonnees, match="dérogations possibles : anru, prefet, petite_commune"):
+        with pytest.raises(ErreurSaisie, match="renovation_energetique_scolaire"):
             plan_simple(derogation="mairie")
+
+    def test_participation_refusee_pour_une_exoneration(self) -> None:
+        with pytest.raises(ErreurSaisie, match="ne laisse pas le préfet"):
+            plan_simple(derogation="anru", participation_derogee=0.05)
+
+
+class TestRenovationEnergetiqueScolaire:
+    """CGCT L1111-10 III, dernier alinéa (loi n° 2024-279 du 29/03/2024) : pour la rénovation énergétique des
+    bâtiments scolaires, le préfet peut fixer la participation minimale à 10 % des financements publics."""
+
+    # Coût 100 000 € HT, pas de privé : financements publics = 100 000 € ; MO = 100 000 − S.
+    def _plan(self, mo: float, derogation: str | None = "renovation_energetique_scolaire",
+              date: str = "2026-06-01") -> PlanDeFinancement:
+        plan = plan_simple(derogation=derogation, date=date)
+        plan.ajouter_financeur("Fonds vert", montant=100_000 - mo)
+        return plan
+
+    def test_15_pourcent_passe_avec_la_derogation(self) -> None:
+        # MO = 15 000 / 100 000 = 15 % ≥ 10 %.
+        v = self._plan(15_000).verifier()["participation_minimale"]
+        assert v.respectee and v.chiffres["seuil"] == 0.10 and "2024-279" in v.source
+
+    def test_15_pourcent_echoue_sans_la_derogation(self) -> None:
+        # 15 % < 20 % ; il manque 20 % × 100 000 − 15 000 = 5 000 €.
+        v = self._plan(15_000, derogation=None).verifier()["participation_minimale"]
+        assert not v.respectee and v.chiffres["ecart"] == pytest.approx(5_000)
+
+    def test_9_pourcent_echoue_avec_la_derogation(self) -> None:
+        # 9 % < 10 % ; il manque 10 000 − 9 000 = 1 000 €.
+        v = self._plan(9_000).verifier()["participation_minimale"]
+        assert not v.respectee and v.chiffres["ecart"] == pytest.approx(1_000)
+
+    @pytest.mark.parametrize(("mo", "respectee"), [(10_000, True), (9_999.99, False), (10_000.01, True)])
+    def test_au_seuil_de_10_pourcent(self, mo: float, respectee: bool) -> None:
+        assert self._plan(mo).verifier()["participation_minimale"].respectee is respectee
+
+    def test_l_ancienne_categorie_ecoles_mene_a_cette_derogation(self) -> None:
+        plan = plan_simple(derogation="prefet", categorie_derogation="écoles")
+        assert plan.derogation == "renovation_energetique_scolaire"
+
+    def test_avant_la_loi_la_derogation_n_existe_pas(self) -> None:
+        # La règle prend la date du plan : au 1er février 2024, l'alinéa n'existait pas encore.
+        from mba_territoires.erreurs import ErreurParametre
+
+        with pytest.raises(ErreurParametre):
+            self._plan(15_000, date="2024-02-01").verifier()
 
     def test_petite_commune_dit_chiffre_a_verifier(self) -> None:
         # Seuil proposé de 5 % : MO = 6 000 sur 100 000 → 6 % ≥ 5 %.
@@ -163,35 +239,73 @@ class TestParticipationMinimale:
 
 
 # ---------------------------------------------------------------------------
-# CGCT R2334-27 : aides publiques ≤ 80 % du HT
+# CGCT R2334-27, al. 2 : DETR, DSIL, DSID, DPV seules ou cumulées ≤ 80 % de la dépense subventionnable
+# Décret 2018-514, art. 10 : avec une subvention de l'État qu'il régit, aides publiques ≤ 100 %
 # ---------------------------------------------------------------------------
 
-class TestPlafondAidesPubliques:
-    # Avec une dérogation du préfet, la règle des 20 % est levée : seul le plafond de 80 % joue.
-    # Coût 100 000 € : S ≤ 80 % × 100 000 = 80 000 €.
-    def _plan(self, s: float) -> PlanDeFinancement:
-        plan = plan_simple(derogation="prefet", categorie_derogation="eau potable")
-        plan.ajouter_financeur("DETR", montant=s)
+class TestPlafondDotationsEtat:
+    # Exonération ANRU : la règle des 20 % est levée, seul le plafond des dotations joue.
+    # Coût 100 000 € : DETR + DSIL ≤ 80 % × 100 000 = 80 000 €.
+    def _plan(self, dsil: float) -> PlanDeFinancement:
+        plan = plan_simple(derogation="anru")
+        plan.ajouter_financeur("DETR", montant=30_000)
+        plan.ajouter_financeur("DSIL", montant=dsil)
         return plan
 
     def test_au_seuil(self) -> None:
-        v = self._plan(80_000).verifier()["plafond_aides_publiques"]
-        assert v.respectee and v.chiffres["plafond"] == 0.80
+        v = self._plan(50_000).verifier()["plafond_dotations_etat"]
+        assert v.respectee and v.chiffres["plafond"] == 0.80 and v.chiffres["dotations"] == 80_000
+        assert "R2334-27" in v.source
 
     def test_juste_au_dessus(self) -> None:
-        v = self._plan(80_000.01).verifier()["plafond_aides_publiques"]
+        v = self._plan(50_000.01).verifier()["plafond_dotations_etat"]
         assert not v.respectee and v.chiffres["ecart"] == pytest.approx(0.01)
-        assert texte_brut(v.conseil) == "réduisez « DETR » de 0,01 € ; l'autofinancement augmente d'autant"
+        assert texte_brut(v.conseil) == "réduisez « DSIL » de 0,01 € ; l'autofinancement augmente d'autant"
 
     def test_juste_en_dessous(self) -> None:
-        assert self._plan(79_999.99).verifier()["plafond_aides_publiques"].respectee
+        assert self._plan(49_999.99).verifier()["plafond_dotations_etat"].respectee
 
-    def test_sans_derogation_les_deux_regles_tombent_ensemble(self) -> None:
-        # Sans financement privé, MO/(MO+S) ≥ 20 % équivaut à S ≤ 80 % du coût.
+    def test_les_autres_aides_ne_comptent_pas(self) -> None:
+        # DETR 50 000 + Région 45 000 = 95 % du coût, mais la DETR seule fait 50 % ≤ 80 %.
+        plan = plan_simple(derogation="anru")
+        plan.ajouter_financeur("DETR", montant=50_000)
+        plan.ajouter_financeur("Région", montant=45_000)
+        assert plan.verifier()["plafond_dotations_etat"].respectee
+
+    def test_sans_dotation_de_l_etat_sans_objet(self) -> None:
         plan = plan_simple()
         plan.ajouter_financeur("Région", montant=80_000.01)
-        assert [v.regle for v in plan.verifier().non_respectees()] == ["participation_minimale",
-                                                                       "plafond_aides_publiques"]
+        v = plan.verifier()
+        assert v["plafond_dotations_etat"].statut == "sans objet"
+        assert [x.regle for x in v.non_respectees()] == ["participation_minimale"]
+
+    def test_dsid_et_dpv_sont_des_dotations(self) -> None:
+        plan = plan_simple(derogation="anru")
+        plan.ajouter_financeur("DSID", montant=40_000)
+        plan.ajouter_financeur("Dotation politique de la ville", montant=40_000.01)
+        assert [f.nature for f in plan.financeurs] == ["dsid", "dpv"]
+        assert not plan.verifier()["plafond_dotations_etat"].respectee
+
+
+class TestPlafondDecret2018:
+    # Avec le Fonds vert (décret 2018-514) : aides publiques ≤ 100 % de la dépense subventionnable.
+    def test_au_seuil_et_au_dessus(self) -> None:
+        plan = plan_simple(derogation="anru")
+        plan.ajouter_financeur("Fonds vert", montant=60_000)
+        plan.ajouter_financeur("Région", montant=40_000)
+        v = plan.verifier()["plafond_aides_decret_2018"]
+        assert v.respectee and v.chiffres["part"] == pytest.approx(1.0) and "2018-514" in v.source
+        assert v.a_verifier  # le texte de l'art. 10 n'a pas été relu
+
+    def test_sur_une_base_partielle(self) -> None:
+        # Fonds vert sur « Travaux » (100 000) seulement ; « Mobilier » 50 000 hors base.
+        # Aides 110 000 > 100 % × 100 000 : dépassement de 10 000 €.
+        plan = plan_simple(derogation="anru")
+        plan.ajouter_depense("Mobilier", montant_ht=50_000)
+        plan.ajouter_financeur("Fonds vert", montant=60_000, lignes=["Travaux"])
+        plan.ajouter_financeur("Région", montant=50_000)
+        v = plan.verifier()["plafond_aides_decret_2018"]
+        assert not v.respectee and v.chiffres["ecart"] == pytest.approx(10_000)
 
 
 # ---------------------------------------------------------------------------
@@ -212,7 +326,7 @@ class TestTauxDETR:
         assert plan.verifier()["detr_taux"].respectee is respectee
 
     def test_au_dessus_de_80_pourcent(self) -> None:
-        plan = plan_simple(derogation="prefet", categorie_derogation="eau potable")
+        plan = plan_simple(derogation="anru")
         plan.ajouter_financeur("DETR", montant=80_000.01)
         v = plan.verifier()["detr_taux"]
         assert not v.respectee and "ramenez « DETR » à 80 000,00 € au plus" in texte_brut(v.conseil)
@@ -223,13 +337,12 @@ class TestTauxDETR:
         assert "portez « DETR » à 20 000,00 € au moins (hausse de 5 000,00 €)" in texte_brut(
             plan.verifier()["detr_taux"].conseil)
 
-    def test_sous_20_pourcent_admis_quand_les_aides_atteignent_80_pourcent(self) -> None:
-        # R2334-27 : le taux peut descendre sous 20 % si les aides publiques atteignent 80 %.
+    def test_sous_20_pourcent_refuse_meme_quand_les_aides_atteignent_80_pourcent(self) -> None:
+        # R2334-27, al. 1 (rédaction de 2021) : « le taux de subvention ne peut être inférieur à 20 % », sans exception.
         plan = plan_simple()
         plan.ajouter_financeur("DETR", montant=10_000)
         plan.ajouter_financeur("Région", montant=70_000)
-        v = plan.verifier()["detr_taux"]
-        assert v.respectee and "admis" in v.constat
+        assert not plan.verifier()["detr_taux"].respectee
 
     def test_base_des_lignes_eligibles(self) -> None:
         plan = plan_simple()
@@ -339,8 +452,9 @@ class TestErreurs:
     def test_montant_negatif(self) -> None:
         with pytest.raises(ErreurMontant) as e:
             PlanDeFinancement("École").ajouter_depense("Travaux", montant_ht=-5_000)
-        assert texte_brut(str(e.value)) == ("le montant HT de la ligne « Travaux » est négatif (-5 000,00 €).\n"
-                                            "Conseil : saisissez un montant positif en euros, par exemple 5 000 €.")
+        # Le message vient de saisie.montant (le seul contrôle des montants du paquet) : valeur reçue et correction.
+        assert "le montant HT de la ligne « Travaux »" in str(e.value) and "-5000" in str(e.value)
+        assert "5000" in e.value.conseil
 
     def test_taux_au_dessus_de_100_pourcent(self) -> None:
         with pytest.raises(ErreurTaux) as e:
@@ -349,9 +463,9 @@ class TestErreurs:
         assert "30 % s'écrit 0.30" in e.value.conseil
 
     def test_nature_inconnue(self) -> None:
-        with pytest.raises(ErreurDonnees) as e:
+        with pytest.raises(ErreurSaisie) as e:
             plan_simple().ajouter_financeur("Région", taux=0.2, nature="regoin")
-        assert "« regoin » du financeur « Région »" in str(e.value)
+        assert "la nature du financeur « Région » vaut « regoin »" in str(e.value)
         assert "vouliez-vous écrire « region » ?" in e.value.conseil
 
     def test_ni_taux_ni_montant(self) -> None:
@@ -363,7 +477,7 @@ class TestErreurs:
             plan_simple().ajouter_financeur("DETR", taux=0.3, montant=3)
 
     def test_ligne_eligible_inconnue(self) -> None:
-        with pytest.raises(ErreurDonnees, match="vouliez-vous écrire « Travaux » ?"):
+        with pytest.raises(ErreurSaisie, match="vouliez-vous écrire « Travaux » ?"):
             plan_simple().ajouter_financeur("DETR", taux=0.3, lignes=["Travau"])
 
     def test_doublons(self) -> None:
@@ -377,8 +491,9 @@ class TestErreurs:
     def test_financeur_inconnu(self) -> None:
         plan = plan_simple()
         plan.ajouter_financeur("DETR", taux=0.3)
-        with pytest.raises(ErreurDonnees, match="vouliez-vous écrire « DETR » ?"):
+        with pytest.raises(ErreurSaisie, match="vouliez-vous écrire « DETR » ?"):
             plan.montant("DTER")
+        assert plan.montant("detr") == plan.montant("DETR")  # casse et accents indifférents
 
     def test_prive_incoherent(self) -> None:
         with pytest.raises(ErreurDonnees, match="public=False"):
@@ -389,7 +504,7 @@ class TestErreurs:
             PlanDeFinancement("École", calendrier={2026: 0.4, 2027: 0.5})
 
     def test_regime_inconnu(self) -> None:
-        with pytest.raises(ErreurDonnees, match="régimes possibles : N, N\\+1, N\\+2"):
+        with pytest.raises(ErreurSaisie, match="Les choix possibles : N, N\\+1, N\\+2"):
             plan_ecole().fctva("N+3")
 
     def test_retrait_d_une_ligne_eligible(self) -> None:
@@ -487,12 +602,27 @@ class TestCasEtEnregistrement:
         with pytest.raises(ErreurCas, match=r"financement\.financeurs\[0\]\.taux"):
             module_cas.charger("ecole-jules-ferry", tmp_path)
 
-    def test_note_aux_elus_lit_le_plan_du_cas(self) -> None:
-        from mba_territoires.note import NoteAuxElus
+    def test_le_plan_du_cas_donne_les_lignes_de_la_note(self) -> None:
+        # La section du cas n'est qu'un schéma : le tableau des recettes vient du modèle (depuis_cas).
+        tableau = PlanDeFinancement.depuis_cas("ecole-jules-ferry").tableau()
+        assert list(tableau["financeur"])[:2] == ["DETR", "Fonds vert"]
+        assert tableau["montant"].iloc[-1] == 920_000
 
-        note = NoteAuxElus.depuis_cas("ecole-jules-ferry")
-        assert [ligne.financeur for ligne in note.lignes()][:2] == ["DETR", "Fonds vert"]
-        assert note.total_recettes() == 920_000
+    def test_cas_sans_section_financement(self, tmp_path: Path) -> None:
+        import shutil
+
+        import yaml
+
+        shutil.copytree(module_cas.dossier_cas() / "ecole-jules-ferry", tmp_path / "ecole-jules-ferry")
+        fichier = tmp_path / "ecole-jules-ferry" / "cas.yaml"
+        brut = yaml.safe_load(fichier.read_text(encoding="utf-8"))
+        del brut["financement"]
+        fichier.write_text(yaml.safe_dump(brut, allow_unicode=True), encoding="utf-8")
+        cas = module_cas.charger("ecole-jules-ferry", tmp_path)
+        with pytest.raises(ErreurCas) as e:
+            PlanDeFinancement.depuis_cas(cas)
+        assert "cas.yaml" in str(e.value) and "« financement »" in str(e.value)
+        assert "ajoutez une section" in e.value.conseil
 
     def test_yaml_aller_retour(self, tmp_path: Path) -> None:
         plan = PlanDeFinancement.depuis_cas("ecole-jules-ferry")
@@ -627,3 +757,91 @@ def test_une_saisie_invalide_leve_une_erreur_francaise(libelle: object, montant:
         assert e.conseil and str(e)
     assert plan.total_recettes == pytest.approx(plan.cout_ht, abs=0.01)
     assert plan.vers_dict()["depenses"][0] == avant["depenses"][0]
+
+
+# ---------------------------------------------------------------------------
+# La date du plan : les règles prennent les paramètres en vigueur à cette date
+# ---------------------------------------------------------------------------
+
+class TestDateDuPlan:
+    def test_par_defaut_le_premier_janvier_de_l_annee(self) -> None:
+        import datetime as dt
+
+        assert PlanDeFinancement("École", annee=2025).date == dt.date(2025, 1, 1)
+        plan = PlanDeFinancement("École", date="15/10/2026")
+        assert (plan.annee, plan.date) == (2026, dt.date(2026, 10, 15))
+
+    def test_annee_et_date_contradictoires(self) -> None:
+        with pytest.raises(ErreurSaisie, match="ne correspond pas à sa date"):
+            PlanDeFinancement("École", annee=2025, date="2026-03-01")
+
+    def test_la_date_voyage_avec_le_plan(self, tmp_path: Path) -> None:
+        plan = plan_simple(date="2026-10-01")
+        relu = PlanDeFinancement.charger(plan.enregistrer(tmp_path / "plan.yaml"))
+        assert relu.date == plan.date and relu == plan
+
+    def test_regime_fctva_des_epci_selon_la_date(self) -> None:
+        # Paramètre fctva.regime_epci : N jusqu'au 31/12/2025, N+1 dès 2026 (LFI 2026, chiffre à vérifier).
+        assert PlanDeFinancement("A", date="2025-12-31").parametres["fctva.regime_epci"] == "N"
+        p = PlanDeFinancement("B", date="2026-01-01").parametres
+        assert p["fctva.regime_epci"] == "N+1" and p.parametre("fctva.regime_epci").a_verifier
+
+    def test_dotations_de_l_etat_2025_et_2026(self) -> None:
+        for jour in ("2025-06-01", "2026-06-01"):
+            assert "DETR" in PlanDeFinancement("A", date=jour).parametres["financement.dotations_investissement_etat"]
+        p26 = PlanDeFinancement("A", date="2026-06-01").parametres
+        assert p26.parametre("financement.dotations_investissement_etat").a_verifier  # texte promulgué non relu
+        assert p26["financement.fonds_vert_fonds_territorial_climat"] is False
+
+
+class TestAssietteFCTVA:
+    def test_l_assiette_n_est_pas_reduite_des_subventions(self) -> None:
+        # 16,404 % × 120 000 TTC = 19 684,80 €, avec ou sans 60 000 € de subventions.
+        sans = plan_simple()
+        avec = plan_simple()
+        avec.ajouter_financeur("Fonds vert", montant=60_000)
+        assert sans.fctva().montant == avec.fctva().montant == 19_684.80
+        assert "non réduite des subventions" in avec.fctva().source and avec.fctva().a_verifier
+
+    def test_depense_non_eligible(self) -> None:
+        plan = plan_simple()
+        plan.ajouter_depense("Terrain", montant_ht=50_000, tva=0.0, eligible_fctva=False)
+        assert plan.fctva().assiette_ttc == 120_000
+
+
+class TestAideDuCatalogue:
+    """``ajouter_financeur`` accepte un objet aide (attributs nom, public, nature), comme celles du catalogue."""
+
+    def test_par_montant_et_par_taux(self) -> None:
+        from types import SimpleNamespace
+
+        plan = plan_simple()
+        plan.ajouter_financeur(SimpleNamespace(nom="DSIL", public=True, nature="dsil"), taux=0.25)
+        plan.ajouter_financeur(SimpleNamespace(nom="Fondation du patrimoine", public=False, nature="fondation"),
+                               montant=5_000)
+        assert [(f.nom, f.nature, f.public) for f in plan.financeurs] == [
+            ("DSIL", "dsil", True), ("Fondation du patrimoine", "prive", False)]
+        assert plan.montant("DSIL") == 25_000 and plan.financements_prives == 5_000
+
+    def test_nature_inconnue_devinee_d_apres_le_nom(self) -> None:
+        from types import SimpleNamespace
+
+        plan = plan_simple()
+        plan.ajouter_financeur(SimpleNamespace(nom="Agence de l'eau Adour-Garonne", public=True,
+                                               nature="agence_eau"), montant=10_000)
+        assert plan.financeurs[0].nature == "etablissement_public"
+
+
+def test_exemple_ecole_est_neuf_a_chaque_appel() -> None:
+    from mba_territoires.financement import exemple_ecole
+
+    a = exemple_ecole()
+    a.retirer_financeur("DETR")
+    assert exemple_ecole().montant("DETR") == 276_000 and exemple_ecole() == plan_ecole()
+
+
+def test_anciens_noms() -> None:
+    from mba_territoires import verdicts
+    from mba_territoires.financement import Verdict, Verification
+
+    assert Verdict is verdicts.Verdict and Verification is verdicts.Verdicts

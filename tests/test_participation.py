@@ -9,8 +9,6 @@ import pandas as pd
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from pabutools.election import ApprovalBallot, ApprovalProfile, Cost_Sat, Instance, Project, parse_pabulib
-from pabutools.rules import greedy_utilitarian_welfare, method_of_equal_shares
 
 from mba_territoires import cas
 from mba_territoires.erreurs import ErreurDonnees, ErreurMontant, ErreurRegle
@@ -143,9 +141,13 @@ def _glouton_a_la_main(bp: BudgetParticipatif) -> list[str]:
     return retenus
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(st.integers(0, 10_000))
 def test_glouton_et_parts_egales_identiques_a_pabutools(graine: int) -> None:
+    pytest.importorskip("pabutools")  # la référence, installée avec l'extra [dev] seulement
+    from pabutools.election import ApprovalBallot, ApprovalProfile, Cost_Sat, Instance, Project
+    from pabutools.rules import greedy_utilitarian_welfare, method_of_equal_shares
+
     alea = random.Random(graine)
     couts = {f"P{i}": alea.randint(1, 20) * 1000 for i in range(8)}
     bulletins = [[p for p in couts if alea.random() < 0.3] or ["P0"] for _ in range(40)]
@@ -156,11 +158,82 @@ def test_glouton_et_parts_egales_identiques_a_pabutools(graine: int) -> None:
     objets = {p: Project(p, c) for p, c in couts.items()}
     instance = Instance(objets.values(), budget_limit=40_000)
     profil = ApprovalProfile([ApprovalBallot([objets[p] for p in b]) for b in bulletins])
-    assert sorted(bp.glouton().retenus) == sorted(p.name for p in greedy_utilitarian_welfare(
-        instance, profil, sat_class=Cost_Sat))
-    assert sorted(bp.parts_egales(completer=False).retenus) == sorted(p.name for p in method_of_equal_shares(
-        instance, profil, sat_class=Cost_Sat))
+    # dans le même ordre de choix que pabutools (ex æquo départagés par l'identifiant)
+    assert list(bp.glouton().retenus) == [p.name for p in greedy_utilitarian_welfare(
+        instance, profil, sat_class=Cost_Sat)]
+    assert list(bp.parts_egales(completer=False).retenus) == [p.name for p in method_of_equal_shares(
+        instance, profil, sat_class=Cost_Sat)]
     assert bp.parts_egales().cout_total <= bp.enveloppe
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.integers(0, 10_000))
+def test_parts_egales_completee_et_points_identiques_a_pabutools(graine: int) -> None:
+    """La complétion gloutonne, la satisfaction « cardinalité » et le vote par points, comparés à pabutools."""
+    pytest.importorskip("pabutools")
+    from pabutools.election import (
+        Additive_Cardinal_Sat,
+        AdditiveSatisfaction,
+        ApprovalBallot,
+        ApprovalProfile,
+        Cardinality_Sat,
+        Cost_Sat,
+        CumulativeBallot,
+        CumulativeProfile,
+        Instance,
+        Project,
+    )
+    from pabutools.rules import completion_by_rule_combination, greedy_utilitarian_welfare, method_of_equal_shares
+
+    alea = random.Random(graine)
+    couts = {f"P{i}": alea.randint(1, 12) * 1000 for i in range(7)}
+    objets = {p: Project(p, c) for p, c in couts.items()}
+    instance = Instance(objets.values(), budget_limit=30_000)
+    projets = [ProjetBP(p, p, c) for p, c in couts.items()]
+    # approbation : complétion par le glouton et satisfaction « cardinalité »
+    bulletins = [[p for p in couts if alea.random() < 0.35] or ["P1"] for _ in range(30)]
+    bp = BudgetParticipatif(projets, 30_000, bulletins)
+    profil = ApprovalProfile([ApprovalBallot([objets[p] for p in b]) for b in bulletins])
+    attendu = completion_by_rule_combination(instance, profil, [method_of_equal_shares, greedy_utilitarian_welfare],
+                                             [{"sat_class": Cost_Sat}, {"sat_class": Cost_Sat}])
+    assert list(bp.parts_egales().retenus) == [p.name for p in attendu]
+    assert list(bp.parts_egales(completer=False, satisfaction="cardinalité").retenus) == [
+        p.name for p in method_of_equal_shares(instance, profil, sat_class=Cardinality_Sat)]
+    # points : le glouton classe par total de points, MES compte les points
+    points = [{p: alea.randint(1, 3) for p in couts if alea.random() < 0.4} or {"P2": 1} for _ in range(30)]
+    bpp = BudgetParticipatif(projets, 30_000, points, vote="points")
+    profil_p = CumulativeProfile([CumulativeBallot({objets[p]: v for p, v in b.items()}) for b in points])
+
+    class PointsFoisCout(AdditiveSatisfaction):
+        def __init__(self, instance, profile, ballot):  # type: ignore[no-untyped-def]
+            super().__init__(instance, profile, ballot, lambda _i, _p, b, projet, _pre: b.get(projet, 0) * projet.cost)
+
+    assert list(bpp.glouton().retenus) == [p.name for p in greedy_utilitarian_welfare(
+        instance, profil_p, sat_class=PointsFoisCout)]
+    assert list(bpp.parts_egales(completer=False).retenus) == [p.name for p in method_of_equal_shares(
+        instance, profil_p, sat_class=Additive_Cardinal_Sat)]
+
+
+def test_les_regles_ne_chargent_ni_pabutools_ni_solveur() -> None:
+    """L'installation d'un apprenant n'a ni pabutools, ni pulp, ni gurobipy : les règles n'en importent rien."""
+    import subprocess
+    import sys
+
+    code = ("import sys, mba_territoires as mt\n"
+            "bp = mt.BudgetParticipatif.depuis_cas('reseau-cyclable')\n"
+            "bp.glouton(); bp.parts_egales(); bp.comparer()\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pabutools', 'pulp', 'gurobipy')))")
+    sortie = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert sortie.strip() == "[]"
+
+
+def test_parts_egales_a_la_main_ex_aequo() -> None:
+    # 4 votants, 100 € : 25 € chacun. A (50) soutenu par v1, v2 ; B (50) par v3, v4 : ρ = 50 / (2 × 50) = 0,5
+    # pour les deux (satisfaction = coût) : ex æquo, départagés par l'identifiant : A puis B ; tout est dépensé.
+    bp = BudgetParticipatif([ProjetBP("B", "B", 50), ProjetBP("A", "A", 50)], 100,
+                            [["A"], ["A"], ["B"], ["B"]])
+    assert bp.parts_egales(completer=False).retenus == ("A", "B")
+    assert bp.glouton().retenus == ("A", "B")  # 2 voix chacun : l'identifiant départage
 
 
 def test_erreurs_du_budget_participatif() -> None:
@@ -184,13 +257,30 @@ def test_erreurs_du_budget_participatif() -> None:
 def test_pabulib_aller_retour(tmp_path: Path) -> None:
     bp = petit_bp()
     chemin = bp.ecrire_pabulib(tmp_path / "petit.pb")
-    instance, profil = parse_pabulib(str(chemin))  # pabutools lit ce que nous écrivons
-    assert instance.budget_limit == 100 and profil.num_ballots() == 10
-    relu = BudgetParticipatif.lire_pabulib(chemin)
+    relu = BudgetParticipatif.lire_pabulib(chemin)  # notre lecture, sans pabutools
+    assert relu.enveloppe == 100 and len(relu.bulletins) == 10 and relu.projets["C"].secteur == "Sud"
     assert relu.bulletins == bp.bulletins and relu.meta_votants[0]["secteur"] == "Nord"
     assert relu.glouton().retenus == bp.glouton().retenus
     with pytest.raises(ErreurDonnees, match="introuvable"):
         BudgetParticipatif.lire_pabulib(tmp_path / "absent.pb")
+    (tmp_path / "latin1.pb").write_bytes("META\nkey;value\ndescription;Été\n".encode("latin-1"))
+    with pytest.raises(ErreurDonnees, match="n'est pas encodé en UTF-8"):
+        BudgetParticipatif.lire_pabulib(tmp_path / "latin1.pb")
+
+
+def test_pabulib_lu_comme_pabutools(tmp_path: Path) -> None:
+    pytest.importorskip("pabutools")
+    from pabutools.election import parse_pabulib
+
+    bp = BudgetParticipatif([ProjetBP("A", "Abri", 50, "Nord"), ProjetBP("B", "Bancs", 30, "Sud")], 80,
+                            [{"A": 2, "B": 1}, {"B": 3}], vote="points", meta_votants=[{"secteur": "Nord"},
+                                                                                         {"secteur": "Sud"}])
+    chemin = bp.ecrire_pabulib(tmp_path / "points.pb")
+    instance, profil = parse_pabulib(str(chemin))  # pabutools lit ce que nous écrivons
+    relu = BudgetParticipatif.lire_pabulib(chemin)  # et nous lisons comme lui
+    assert float(instance.budget_limit) == relu.enveloppe == 80
+    assert [{p.name: float(v) for p, v in b.items()} for b in profil] == relu.bulletins
+    assert sorted(p.name for p in instance) == list(relu.projets)
 
 
 def test_le_budget_participatif_du_cas() -> None:

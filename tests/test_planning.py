@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from mba_territoires.cas import charger
-from mba_territoires.erreurs import ErreurMontant, ErreurRegle, ErreurSaisie
+from mba_territoires.erreurs import ErreurCas, ErreurRegle, ErreurSaisie
 from mba_territoires.parametres import parametres
 from mba_territoires.planning import (
     JalonSubvention,
@@ -20,8 +20,8 @@ from mba_territoires.planning import (
     Tache,
     ajouter_annees,
     planning_du_cas,
-    procedure_marche,
     verifier_consultations,
+    verifier_deliberations,
     verifier_subventions,
 )
 
@@ -108,7 +108,8 @@ def test_doublon_et_durees_invalides() -> None:
         with pytest.raises(ErreurSaisie, match="la durée de « A »"):
             Tache("A", duree)  # type: ignore[arg-type]
     with pytest.raises(ErreurSaisie, match="n'est pas une date"):
-        Tache("A", 1, pas_avant="06/07/2026")
+        Tache("A", 1, pas_avant="6 juillet 2026")
+    assert Tache("A", 1, pas_avant="06/07/2026").pas_avant == dt.date(2026, 7, 6)  # le format français est lu
     with pytest.raises(ErreurSaisie, match="pas de tâche « Travau »"):
         _reseau().avec_duree("Travau", 3)
 
@@ -138,57 +139,8 @@ def test_invariants_du_chemin_critique(taches: list[Tache]) -> None:
 
 
 # ---------------------------------------------------------------------------
-# Procédure de marché : au seuil, juste en dessous, juste au-dessus
+# Consultations (la procédure elle-même est testée dans test_marches.py)
 # ---------------------------------------------------------------------------
-
-@pytest.mark.parametrize(("montant", "attendu"), [
-    # CCP R2122-8 (décret 2025-1386) : dispense pour les travaux « inférieurs à » 100 000 € HT.
-    (99_999.99, "dispense"), (100_000, "adaptee"), (100_000.01, "adaptee"),
-    # Procédure formalisée à partir de 5 404 000 € HT (seuil européen 2026-2027, « égal ou supérieur »).
-    (5_403_999.99, "adaptee"), (5_404_000, "formalisee"), (5_404_000.01, "formalisee"),
-])
-def test_seuils_travaux(montant: float, attendu: str) -> None:
-    assert procedure_marche(montant, "travaux").procedure == attendu
-
-
-@pytest.mark.parametrize(("montant", "date", "attendu"), [
-    # Fournitures et services : dispense sous 40 000 € HT jusqu'au 31 mars 2026, sous 60 000 € HT ensuite.
-    (39_999.99, "2026-03-31", "dispense"), (40_000, "2026-03-31", "adaptee"), (40_000.01, "2026-03-31", "adaptee"),
-    (50_000, "2026-03-31", "adaptee"), (50_000, "2026-04-01", "dispense"),
-    (59_999.99, "2026-04-01", "dispense"), (60_000, "2026-04-01", "adaptee"), (60_000.01, "2026-04-01", "adaptee"),
-    # Formalisée à partir de 216 000 € HT pour les collectivités.
-    (215_999.99, "2026-06-01", "adaptee"), (216_000, "2026-06-01", "formalisee"),
-    (216_000.01, "2026-06-01", "formalisee"),
-])
-def test_seuils_fournitures_services(montant: float, date: str, attendu: str) -> None:
-    assert procedure_marche(montant, "fournitures_services", date).procedure == attendu
-
-
-def test_seuil_etat_et_seuil_par_defaut_au_premier_janvier() -> None:
-    assert procedure_marche(139_999.99, "fournitures_services", acheteur="etat").procedure == "adaptee"
-    assert procedure_marche(140_000, "fournitures_services", acheteur="etat").procedure == "formalisee"
-    assert procedure_marche(50_000, "fournitures_services").procedure == "adaptee"  # date par défaut : 1/01/2026
-
-
-def test_publicite_et_delais() -> None:
-    # CCP R2131-12 : en procédure adaptée, publicité libre sous 90 000 € HT, BOAMP ou JAL à partir de 90 000 €.
-    assert "libre" in procedure_marche(89_999.99, "fournitures_services", "2026-06-01").publicite
-    assert "BOAMP" in procedure_marche(90_000, "fournitures_services", "2026-06-01").publicite
-    assert "BOAMP" in procedure_marche(104_000, "travaux").publicite
-    mapa = procedure_marche(104_000)
-    assert mapa.delai_min_jours == P["commande_publique.delai_mapa_conseille"] == 20
-    # Appel d'offres ouvert : 30 jours (R2161-3) + 11 jours de suspension (R2182-1) = 41 jours.
-    ao = procedure_marche(6_000_000)
-    assert (ao.delai_offres_jours, ao.standstill_jours, ao.delai_min_jours) == (30, 11, 41)
-    assert procedure_marche(1_000).delai_min_jours == 0
-
-
-def test_procedure_saisies_invalides() -> None:
-    with pytest.raises(ErreurMontant, match="-5"):
-        procedure_marche(-5)
-    with pytest.raises(ErreurSaisie, match="fournitures_services"):
-        procedure_marche(1000, "services")  # type: ignore[arg-type]
-
 
 def test_consultation_trop_courte() -> None:
     o = Planning([Tache("Consultation", 30)], DEBUT).ordonnancer()
@@ -309,3 +261,125 @@ def test_retard_de_consultation_fait_manquer_la_rentree() -> None:
     retard = pc.planning.avec_duree("Consultation des entreprises de travaux", 60)  # + 25 jours
     alertes = pc.alertes(retard)
     assert any(a.niveau == "bloquant" and "date limite" in a.message for a in alertes)
+
+
+def test_consultation_de_services_lue_a_sa_date_de_lancement() -> None:
+    # Entretien 20 000 €/an sur 4 ans = 80 000 € HT (CCP R2121-1). Consultation lancée le 5/10/2026 :
+    # seuil de dispense de 60 000 € (décret 2025-1386) → procédure adaptée, délai conseillé de 20 jours.
+    o = Planning([Tache("Consultation", 20)], "2026-10-05").ordonnancer()
+    m = Marche("Entretien des espaces verts", "fournitures_services", 20_000, "Consultation", duree_ans=4)
+    alerte = verifier_consultations(o, [m])[0]
+    assert alerte.niveau == "conforme" and "Procédure adaptée" in alerte.message and "05/10/2026" in alerte.message
+    # La même consultation en un an seulement (20 000 €) : dispense, aucun délai imposé.
+    seul = verifier_consultations(o, [Marche("Entretien", "fournitures_services", 20_000, "Consultation")])[0]
+    assert "sans publicité" in seul.message
+
+
+# ---------------------------------------------------------------------------
+# Délibérations de l'organe délibérant
+# ---------------------------------------------------------------------------
+
+def _plan_delibere(jour_seance: str, autorisation: bool = True) -> Planning:
+    taches = [Tache("Conseil municipal", 0, pas_avant=jour_seance,
+                    deliberation=["approbation_projet", "plan_de_financement", "demande_subvention"]),
+              Tache("Consultation", 40)]
+    if autorisation:
+        taches.append(Tache("Conseil : autorisation", 0, ["Consultation"], deliberation="autorisation_marche"))
+    taches.append(Tache("Signature", 1, ["Conseil : autorisation"] if autorisation else ["Consultation"],
+                        engage=True))
+    return Planning(taches, "2026-01-05")
+
+
+@pytest.mark.parametrize(("seance", "attendu"), [
+    # La délibération qui approuve le plan de financement doit être prise au plus tard le jour où la
+    # demande (reçue le 30/01/2026) part : le 29 et le 30 conviennent, le 31 est trop tard.
+    ("2026-01-29", "conforme"), ("2026-01-30", "conforme"), ("2026-01-31", "attention")])
+def test_deliberation_avant_la_demande_de_subvention(seance: str, attendu: str) -> None:
+    o = _plan_delibere(seance).ordonnancer()
+    alertes = verifier_deliberations(o, [JalonSubvention("DETR", "2026-01-30")])
+    assert alertes[0].objet == "DETR" and alertes[0].niveau == attendu
+    assert "L2121-29" in alertes[0].source
+
+
+def test_signature_sans_autorisation_du_conseil() -> None:
+    o = _plan_delibere("2026-01-26", autorisation=False).ordonnancer()
+    alertes = verifier_deliberations(o)
+    assert [a.niveau for a in alertes] == ["attention"]
+    assert "L2122-22" in alertes[0].message and "autorisation_marche" in alertes[0].conseil
+    o = _plan_delibere("2026-01-26").ordonnancer()
+    assert [a.niveau for a in verifier_deliberations(o)] == ["conforme"]
+
+
+def test_sans_seance_du_conseil() -> None:
+    o = Planning([Tache("Signature", 1, engage=True)], "2026-03-02").ordonnancer()
+    niveaux = [a.niveau for a in verifier_deliberations(o, [JalonSubvention("DETR", "2026-01-30")])]
+    assert niveaux == ["attention", "attention", "attention"]  # demande, projet, autorisation
+
+
+def test_deliberation_inconnue_et_synonyme() -> None:
+    assert Tache("CM", 0, deliberation="Plan de financement").deliberation == ("plan_de_financement",)
+    with pytest.raises(ErreurSaisie, match="vouliez-vous écrire"):
+        Tache("CM", 0, deliberation="aprobation_projet")
+
+
+def test_deliberations_datees_du_cas() -> None:
+    # Cour oasis : séance du 26/01/2026 (avant la demande DETR du 30/01) ; autorisation à la fin de la
+    # consultation, jour 166 (5/01 + 166 = 20/06/2026).
+    p = Planning.depuis_cas("cour-oasis")
+    d = p.deliberations()
+    assert [x["date"] for x in d] == [dt.date(2026, 1, 26), dt.date(2026, 6, 20)]
+    assert d[0]["organe"] == "Conseil municipal de Fontenay-l'Exemple"
+    assert d[1]["objets"] == ("autorisation_marche",)
+
+
+# ---------------------------------------------------------------------------
+# Une seule règle de caducité (tresorerie.caducite) et une seule forme de résultat
+# ---------------------------------------------------------------------------
+
+def test_caducite_du_planning_est_celle_de_la_tresorerie() -> None:
+    from mba_territoires.tresorerie import caducite
+
+    plan = _plan(dt.date(2027, 3, 1), 400)
+    o = plan.ordonnancer()
+    c = caducite("2026-05-20", commencement=dt.date(2027, 3, 1), achevement=o.fin)
+    alertes = verifier_subventions(o, [JalonSubvention("DETR", "2026-01-30", "2026-05-20")])
+    limites = [a.date_limite for a in alertes if "R2334-28" in a.source or "R2334-29" in a.source]
+    assert limites == [c.limite_commencement, c.limite_achevement]
+
+
+def test_alerte_rend_un_verdict() -> None:
+    a = verifier_subventions(_plan(dt.date(2026, 3, 15)).ordonnancer(), [JalonSubvention("DETR", "2026-03-16")])[0]
+    v = a.verdict()
+    assert (v.respectee, v.statut) == (False, "non respectée") and v.source == "CGCT, art. R2334-24"
+    assert v.regle == "commencement_apres_demande"
+    regles = {a.regle() for a in Planning.depuis_cas("cour-oasis").alertes()}
+    assert {"caducite_commencement", "caducite_achevement", "deliberation_du_conseil", "delai_consultation",
+            "regle_du_financeur"} <= regles
+    assert "16/03/2026" in v.constat and "décalez" in v.conseil
+
+
+# ---------------------------------------------------------------------------
+# Depuis un cas : une seule porte, un slug suffit, une section absente se dit en français
+# ---------------------------------------------------------------------------
+
+def test_depuis_cas_accepte_un_slug() -> None:
+    assert Planning.depuis_cas("cour-oasis").ordonnancer().duree_totale == \
+        Planning.depuis_cas(charger("cour-oasis")).ordonnancer().duree_totale == 228
+
+
+def test_section_planning_absente(monkeypatch: pytest.MonkeyPatch) -> None:
+    cas = charger("cour-oasis")
+    sans = cas.model_copy(update={"planning": None})
+    with pytest.raises(ErreurCas, match="n'a pas de section « planning »") as exc:
+        Planning.depuis_cas(sans)
+    assert "cas.yaml" in str(exc.value) and "planning:" in str(exc.value)
+    with pytest.raises(ErreurCas, match="pas depuis"):
+        Planning.depuis_cas(42)  # type: ignore[arg-type]
+
+
+def test_graphique_du_planning() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    fig = Planning.depuis_cas("cour-oasis").graphique()
+    assert fig.axes[0].get_title().startswith("Planning du projet")

@@ -9,10 +9,11 @@ import matplotlib.pyplot as plt
 import pytest
 
 from mba_territoires.cas import charger
-from mba_territoires.erreurs import ErreurDonnees, ErreurRegle, ErreurSaisie
+from mba_territoires.erreurs import ErreurCas, ErreurDonnees, ErreurRegle, ErreurSaisie
 from mba_territoires.projet import (
     ArbreProblemes,
     CadreLogique,
+    Comite,
     Gouvernance,
     NiveauCadre,
     arbre_du_cas,
@@ -65,9 +66,11 @@ def test_arbre_du_cas_et_figure() -> None:
     fig = figure_arbre(arbre.vers_objectifs())
     assert "Moyens" in [t.get_text() for t in fig.axes[0].texts]
     plt.close(fig)
-    with pytest.raises(ErreurDonnees, match="arbre à problèmes"):
-        ecole = charger("ecole-jules-ferry")
+    ecole = charger("ecole-jules-ferry")
+    with pytest.raises(ErreurCas, match="projet.arbre_problemes") as exc:
         arbre_du_cas(ecole.model_copy(update={"projet": ecole.projet.model_copy(update={"arbre_problemes": None})}))
+    assert "casestudies/ecole-jules-ferry/cas.yaml" in str(exc.value) and "arbre_problemes:" in str(exc.value)
+    assert ArbreProblemes.depuis_cas("cour-oasis").probleme == arbre.probleme  # un slug suffit
 
 
 # ---------------------------------------------------------------------------
@@ -144,7 +147,13 @@ def test_cadre_du_cas() -> None:
     cl = cadre_logique_du_cas(charger("cour-oasis"))
     assert cl.anomalies() == []
     assert [r.code for r in cl.resultats] == ["R1", "R2", "R3"]
-    assert "<table>" in cl._repr_html_()
+    html = cl._repr_html_()
+    assert "<caption>Cadre logique</caption>" in html and 'scope="col"' in html
+    assert CadreLogique.depuis_cas("cour-oasis").resultats == cl.resultats
+    assert cl.verdicts() == []
+    fig = cl.graphique()
+    assert fig.axes[0].get_title().startswith("Cadre logique")
+    plt.close(fig)
     with pytest.raises(ErreurSaisie, match="intitulé"):
         NiveauCadre("")
 
@@ -186,7 +195,50 @@ def test_raci_incoherent() -> None:
 
 def test_gouvernance_du_cas() -> None:
     g = gouvernance_du_cas(charger("cour-oasis"))
-    assert g.qui_decide("Attribuer le marché de travaux") == "Maire"
+    # Le conseil municipal décide : projet, plan de financement, demandes de subvention, marché de travaux
+    # (CGCT L2121-29, L2122-22) ; le maire porte la délibération (R) et décide de ce qui lui revient.
+    conseil = "Conseil municipal de Fontenay-l'Exemple"
+    assert g.organe_deliberant == conseil
+    for decision in ("Valider le programme", "Approuver le plan de financement",
+                     "Déposer les demandes de subvention", "Attribuer le marché de travaux"):
+        assert g.qui_decide(decision) == conseil
+        assert g.tableau_raci().loc[decision, "Maire"] == "R"
+    assert g.qui_decide("Choisir le maître d'œuvre") == "Maire"
+    assert [d.jalon for d in g.deliberations] == [
+        "Conseil municipal : projet, plan de financement et demandes de subvention",
+        "Conseil municipal : autorisation de signer le marché de travaux"]
+    assert all(v.respectee for v in g.verdicts())
+    assert "ne décide pas" in g.comites[0].role or "prépare" in g.comites[0].role
     assert g.comites[1].frequence == "toutes les trois semaines"  # instances écrites dans le cas
     assert g.tableau_raci().loc["Suivre le chantier", "Services techniques municipaux"] == "R"
-    assert "RACI" in g._repr_html_()
+    assert "RACI" in g._repr_html_() and "Organe délibérant" in g._repr_html_()
+    assert Gouvernance.depuis_cas("cour-oasis").raci == g.raci
+    fig = g.graphique()
+    assert fig.axes[0].get_title().startswith("Qui fait quoi")
+    plt.close(fig)
+
+
+@pytest.mark.parametrize("slug", ["centre-bourg", "cour-oasis", "ecole-jules-ferry", "reseau-chaleur-bois",
+                                  "reseau-cyclable", "tiers-lieu-rural"])
+def test_chaque_cas_nomme_son_conseil_et_ses_deliberations(slug: str) -> None:
+    g = Gouvernance.depuis_cas(slug)
+    attendu = "Conseil communautaire" if slug == "reseau-cyclable" else "Conseil municipal"
+    assert g.organe_deliberant.startswith(attendu)
+    assert all(v.respectee for v in g.verdicts()), [str(v) for v in g.verdicts()]
+    # Chaque délibération de la gouvernance est un jalon daté du planning.
+    from mba_territoires.planning import Planning
+
+    dates = {d["tache"]: d["date"] for d in Planning.depuis_cas(slug).deliberations()}
+    assert g.deliberations and all(d.jalon in dates for d in g.deliberations)
+
+
+def test_un_comite_qui_decide_est_signale() -> None:
+    g = Gouvernance([Comite("Comité de pilotage", "décide du programme")],
+                    {"Valider le programme": {"Maire": "A", "DGS": "R"}})
+    organe, comites = g.verdicts()
+    assert not organe.respectee and "conseil municipal" in organe.conseil
+    assert not comites.respectee and "Comité de pilotage" in comites.constat
+    avec = Gouvernance.depuis_acteurs([{"nom": "Maire", "categorie": "élus", "pouvoir": 5},
+                                       {"nom": "DGS", "categorie": "services", "pouvoir": 3}],
+                                      organe_deliberant="Conseil municipal de X")
+    assert all(v.respectee for v in avec.verdicts())

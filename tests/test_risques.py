@@ -65,4 +65,25 @@ def test_registre_du_cas() -> None:
     premier = r.tableau().iloc[0]
     assert (premier["risque"], premier["criticité"]) == ("Travaux non terminés à la rentrée", 12)
     assert r.a_completer() == []
-    assert "<table>" in r._repr_html_()
+    html = r._repr_html_()
+    assert "<caption>Registre des risques" in html and 'scope="row"' in html
+
+
+def test_registre_depuis_un_slug_et_section_absente() -> None:
+    # mt.registre_du_cas("cour-oasis") finissait en AttributeError brut : un slug suffit désormais.
+    import mba_territoires as mt
+    from mba_territoires.erreurs import ErreurCas
+
+    assert len(mt.registre_du_cas("cour-oasis")) == len(RegistreRisques.depuis_cas("cour-oasis")) == 8
+    sans = charger("cour-oasis").model_copy(update={"risques": None})
+    with pytest.raises(ErreurCas, match="n'a pas de section « risques »") as exc:
+        RegistreRisques.depuis_cas(sans)
+    assert "risques:" in str(exc.value)
+
+
+def test_graphique_du_registre() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    fig = RegistreRisques.depuis_cas("cour-oasis").graphique()
+    assert fig.axes[0].get_title().startswith("Carte des risques")

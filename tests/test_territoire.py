@@ -90,3 +90,162 @@ def test_vues(diag: Diagnostic) -> None:
     assert fig.axes[0].get_title() == "Population par âge"
     plt.close(fig)
     plt.close(graphique_equipements(diag))
+
+
+# --- territoire réel : éligibilité DETR (L2334-33) et profil (H6) ---------------------------------------
+
+def _commune_de_population(pop_min: int, pop_max: int, zone: str = "metro"):
+    from mba_territoires.territoire.decoupage import donnees_decoupage
+
+    for c in donnees_decoupage().communes.values():
+        if c.zone == zone and pop_min <= c.population <= pop_max:
+            return c
+    raise AssertionError("aucune commune dans la fourchette")
+
+
+def test_detr_seuils_commune_metropole():
+    import mba_territoires as mt
+
+    c = _commune_de_population(500, 1500)
+    # seuil 2° a : population <= 2 000 → éligible ; au seuil exact (population DGF = 2 000) : éligible
+    assert mt.eligibilite_detr(c, population_dgf=2000).eligible is True
+    # juste au-dessus (2 001) : 2° b, le potentiel financier décide (demandé)
+    r = mt.eligibilite_detr(c, population_dgf=2001)
+    assert r.eligible is None and r.a_fournir
+    # 2° b : potentiel financier < 1,3 × moyenne → éligible ; à 1,3 exactement : non (« inférieur »)
+    assert mt.eligibilite_detr(c, population_dgf=2001, potentiel_financier_relatif=1.29).eligible is True
+    assert mt.eligibilite_detr(c, population_dgf=2001, potentiel_financier_relatif=1.3).eligible is False
+    # plafond 20 000 : au plafond, encore le 2° b ; juste au-dessus, non éligible
+    assert mt.eligibilite_detr(c, population_dgf=20000, potentiel_financier_relatif=1.0).eligible is True
+    assert mt.eligibilite_detr(c, population_dgf=20001).eligible is False
+
+
+def test_detr_outre_mer_seuil_3500():
+    import mba_territoires as mt
+
+    c = _commune_de_population(1000, 3000, zone="drom")
+    assert mt.eligibilite_detr(c, population_dgf=3500).eligible is True   # 2° a outre-mer : 3 500
+    assert mt.eligibilite_detr(c, population_dgf=3501).eligible is None
+
+
+def test_detr_dit_ce_qui_est_suppose():
+    import mba_territoires as mt
+
+    r = mt.eligibilite_detr(mt.commune("29155"))  # Ouessant, 860 habitants
+    assert r.eligible is True
+    assert any("population DGF" in h for h in r.hypotheses)
+    assert any("FIT" in h for h in r.hypotheses)  # existence de la DETR en 2026 à vérifier
+    v = r.verdict()
+    assert v.respectee and v.a_verifier is True
+
+
+def test_detr_epci():
+    import mba_territoires as mt
+
+    # Rennes Métropole : > 75 000 habitants et Rennes > 20 000 : la densité décide
+    rm = mt.epci("243500139")
+    assert mt.eligibilite_detr(rm).eligible is None
+    assert mt.eligibilite_detr(rm, densite=150).eligible is False     # au seuil : « supérieure ou égale »
+    assert mt.eligibilite_detr(rm, densite=149.9).eligible is True
+    # CA Vitré Communauté : 83 737 habitants mais aucune commune > 20 000 (Vitré : 19 365) → éligible
+    assert mt.eligibilite_detr(mt.epci(mt.commune("35360"))).eligible is True
+
+
+def test_detr_saisies():
+    import pytest
+
+    import mba_territoires as mt
+
+    with pytest.raises(mt.ErreurDonnees, match="la population DGF vaut '2000'"):
+        mt.eligibilite_detr(mt.commune("29155"), population_dgf="2000")
+
+
+def test_profil_vitre():
+    import mba_territoires as mt
+
+    p = mt.commune("35360").profil()
+    # Vitré est la 1re des 46 communes de CA Vitré Communauté ; 19 365 / 83 737 = 23,1 %
+    assert (p.rang_epci, p.communes_epci) == (1, 46)
+    assert round(p.part_epci, 3) == round(19365 / 83737, 3)
+    assert p.strate.replace("\u202f", " ").replace("\xa0", " ") == "15 000 à 19 999 habitants"
+    assert "<caption>" in p._repr_html_()
+    assert p.tableau().shape[1] == 2
+
+
+def test_profil_sans_epci():
+    import mba_territoires as mt
+
+    p = mt.commune("Ouessant").profil()
+    assert p.rang_epci is None and "aucun EPCI" in str(p)
+
+
+def test_territoire_ressemblant_des_cas():
+    import mba_territoires as mt
+    from mba_territoires.cas import charger, disponibles
+
+    for slug in disponibles():
+        cas = charger(slug)
+        r = mt.territoire_ressemblant(cas)
+        # même département que le cas, et population à moins de 10 % de celle du cas
+        code = cas.territoire.departement.rsplit("(", 1)[1].rstrip(")")
+        if isinstance(r.territoire, mt.Commune):
+            assert r.territoire.code_departement == code
+        else:
+            assert code in r.territoire.departements
+        assert abs(r.ecart) < 0.10, (slug, r.libelle)
+
+
+def test_c01_exercices_territoire_deux_variantes():
+    from mba_territoires.exercices.carnets.c01_diagnostic_et_arbres import BANQUE
+    from mba_territoires.territoire.decoupage import donnees_decoupage
+
+    d = donnees_decoupage()
+    pops = {k: int(v or 0) for k, v in d.colonne("population").items()}
+    epcis = d.colonne("epci")
+
+    def part(code):  # calcul direct sur les colonnes brutes : population / somme des communes du même EPCI
+        return pops[code] / sum(p for k, p in pops.items() if epcis[k] == epcis[code])
+
+    livre = BANQUE.variante(None)
+    assert livre["commune"] == "Lamballe-Armor (22)"
+    assert BANQUE["part-epci"].verifier(part("22093"), donnees=livre).statut == "juste"
+    assert "département" in BANQUE["part-epci"].verifier(pops["22093"] / sum(
+        p for k, p in pops.items() if k.startswith("22")), donnees=livre).message
+    assert "pourcentage" in BANQUE["part-epci"].verifier(part("22093") * 100, donnees=livre).message
+    # Millau : 22 044 habitants > 20 000 → « non » ; « cela dépend » reçoit l'indice du plafond
+    assert BANQUE["detr-population"].verifier("Non", donnees=livre).statut == "juste"
+    assert "plafond" in BANQUE["detr-population"].verifier("ça dépend", donnees=livre).conseil
+    alice = BANQUE.variante("alice")
+    # alice : Dinan (14 764 habitants, entre 2 000 et 20 000) → « cela dépend » ; Autun idem
+    assert alice["commune"] == "Dinan (22)" and alice["commune_detr"] == "Autun (71)"
+    assert BANQUE["part-epci"].verifier(part("22050"), donnees=alice).statut == "juste"
+    assert BANQUE["detr-population"].verifier("indécis", donnees=alice).statut == "juste"
+    assert "seconde condition" in BANQUE["detr-population"].verifier("oui", donnees=alice).conseil
+
+
+def test_c01_diagnostic_de_votre_commune_deux_variantes():
+    from mba_territoires.exercices.carnets.c01_diagnostic_et_arbres import BANQUE
+
+    livre = BANQUE.variante(None)
+    # livre : 1 530 + 1 390 + 1 720 + 1 810 + 1 610 + 1 040 = 9 100 habitants ; part des 0-14 ans = 1 530 / 9 100
+    # = 0,16813 ; référence 0,172 → indice = 0,16813 / 0,172 = 0,9775
+    assert BANQUE["indice-moins-15"].verifier(0.9775, donnees=livre).statut == "juste"
+    assert "part des moins de 15 ans, pas l'indice" in BANQUE["indice-moins-15"].verifier(
+        0.16813, donnees=livre).message
+    assert "inversé" in BANQUE["indice-moins-15"].verifier(0.172 / 0.16813, donnees=livre).message
+    assert "écart" in BANQUE["indice-moins-15"].verifier(0.16813 - 0.172, donnees=livre).message
+    # écart des couples avec enfants : 1 010 / 3 960 = 0,25505 ; − 0,235 = 0,02005
+    assert BANQUE["ecart-familles"].verifier(0.0201, donnees=livre).statut == "juste"
+    assert "signe" in BANQUE["ecart-familles"].verifier(-0.0201, donnees=livre).message
+    assert "points de pourcentage" in BANQUE["ecart-familles"].verifier(2.005, donnees=livre).message
+    assert "indice" in BANQUE["ecart-familles"].verifier(0.25505 / 0.235, donnees=livre).message
+    # taille moyenne : (9 100 − 230) / 3 960 = 2,2399 ; l'erreur type : 9 100 / 3 960 = 2,2980
+    assert BANQUE["taille-menages"].verifier(2.24, donnees=livre).statut == "juste"
+    assert "toute la population" in BANQUE["taille-menages"].verifier(2.298, donnees=livre).message
+    alice = BANQUE.variante("alice")
+    total = sum(alice[k] for k in ("age_0_14", "age_15_29", "age_30_44", "age_45_59", "age_60_74", "age_75_plus"))
+    indice = alice["age_0_14"] / total / 0.172
+    assert BANQUE["indice-moins-15"].verifier(round(indice, 4), donnees=alice).statut == "juste"
+    assert BANQUE["indice-moins-15"].verifier(0.9775, donnees=alice).statut != "juste"
+    taille = (total - alice["hors_menages"]) / alice["menages"]
+    assert BANQUE["taille-menages"].verifier(round(taille, 2), donnees=alice).statut == "juste"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from mba_territoires.erreurs import ErreurDonnees, ErreurTaux
+from mba_territoires.erreurs import ErreurDonnees, ErreurSaisie, ErreurTaux
 from mba_territoires.financement import PlanDeFinancement
 from mba_territoires.formats import texte_brut
 from mba_territoires.tresorerie import Tresorerie, caducite, echeancier_subvention
@@ -108,10 +108,86 @@ class TestCaducite:
         assert not v.respectee and "1 mars 2033" in texte_brut(v.conseil)
 
     def test_29_fevrier(self) -> None:
-        assert caducite(dt.date(2028, 2, 29)).limite_commencement == dt.date(2030, 2, 28)
+        # Notification le 29/02/2028 (hors de la couverture des paramètres : délais lus au 31/12/2027).
+        c = caducite(dt.date(2028, 2, 29), date="2027-12-31")
+        assert c.limite_commencement == dt.date(2030, 2, 28)
 
     def test_dates_invalides(self) -> None:
-        with pytest.raises(ErreurDonnees, match="AAAA-MM-JJ"):
-            caducite("15/06/2026")
+        with pytest.raises(ErreurSaisie, match="AAAA-MM-JJ"):
+            caducite("2026-13-01")
+        assert caducite("15/06/2026").notification == dt.date(2026, 6, 15)  # la forme française est lue
         with pytest.raises(ErreurDonnees, match="précède le commencement"):
             caducite("2026-01-01", "2027-01-01", "2026-06-01")
+
+
+class TestRegimesDeVersement:
+    """Décret 2018-514, art. 1er et 12 : l'échéancier légal ne vaut que pour les subventions de l'État qu'il régit ;
+    la DETR et la DSIL suivent le CGCT ; les autres financeurs, une hypothèse éditable et étiquetée."""
+
+    def _plan(self) -> PlanDeFinancement:
+        plan = PlanDeFinancement("École", date="2026-03-01")
+        plan.ajouter_depense("Travaux", montant_ht=100_000)
+        plan.ajouter_financeur("Fonds vert", montant=20_000)
+        plan.ajouter_financeur("Région", montant=10_000)
+        plan.ajouter_financeur("DETR", montant=30_000)
+        return plan
+
+    def test_chaque_financeur_dit_ce_qui_regit_ses_versements(self) -> None:
+        regimes = {v.financeur: v.regime for v in Tresorerie(self._plan()).versements()}
+        assert regimes["Fonds vert"] == "décret 2018-514, art. 12"
+        assert "R2334" in regimes["DETR"] and "hypothèse" in regimes["DETR"]
+        assert regimes["Région"].startswith("hypothèse éditable")
+
+    def test_la_region_suit_l_hypothese_par_defaut(self) -> None:
+        # Hypothèse des paramètres : pas d'avance, acomptes jusqu'à 80 % (8 000 €), solde 2 000 € l'année suivante.
+        versements = Tresorerie(self._plan()).versements()
+        region = [(v.annee, v.etape, v.montant) for v in versements if v.financeur == "Région"]
+        assert region == [(2026, "acompte", 8_000), (2027, "solde", 2_000)]
+
+    def test_l_hypothese_se_modifie(self) -> None:
+        # Règlement de la Région saisi : avance 10 % (1 000), acomptes jusqu'à 50 % (4 000 de plus), solde 5 000.
+        t = Tresorerie(self._plan(), echeanciers={"région": {"avance": 0.10, "acomptes_max": 0.50}})
+        region = [(v.etape, v.montant) for v in t.versements() if v.financeur == "Région"]
+        assert region == [("avance", 1_000), ("acompte", 4_000), ("solde", 5_000)]
+        assert any("saisie pour ce financeur" in h for h in t.hypotheses())
+
+    def test_les_hypotheses_sont_listees(self) -> None:
+        h = Tresorerie(self._plan()).hypotheses()
+        assert [x.split(" »")[0] for x in h] == ["« Région", "« DETR"]
+        assert "Échéanciers supposés" in Tresorerie(self._plan())._repr_html_()
+
+    def test_echeancier_inconnu(self) -> None:
+        with pytest.raises(ErreurSaisie, match="vouliez-vous écrire « Région »"):
+            Tresorerie(self._plan(), echeanciers={"Régoin": {"avance": 0.1}})
+        with pytest.raises(ErreurSaisie, match="avance"):
+            Tresorerie(self._plan(), echeanciers={"Région": {"avence": 0.1}})
+
+
+class TestCaduciteVerdicts:
+    # R2334-28 : notification le 15/06/2026 → commencer au plus tard le 15/06/2028, prorogeable d'un an (15/06/2029).
+    @pytest.mark.parametrize(("debut", "respectee", "prorogeable"), [
+        ("2028-06-15", True, 1.0),    # au seuil
+        ("2028-06-16", False, 1.0),   # un jour après : caduque sans prorogation
+        ("2029-06-15", False, 1.0),   # au seuil prorogé
+        ("2029-06-16", False, 0.0),   # au-delà, même prorogée
+    ])
+    def test_commencement(self, debut: str, respectee: bool, prorogeable: float) -> None:
+        v = caducite("2026-06-15", commencement=debut).verdicts()["caducite_commencement"]
+        assert (v.respectee, v.chiffres["prorogeable"]) == (respectee, prorogeable)
+        assert "R2334-28" in v.source and v.article == "R2334-28"
+
+    def test_jours_de_retard(self) -> None:
+        # R2334-29 : commencement le 01/03/2027 → achever avant le 01/03/2031 ; achèvement le 01/06/2031 : 92 jours.
+        v = caducite("2026-06-15", "2027-03-01", "2031-06-01").verdicts()["caducite_achevement"]
+        assert not v.respectee and v.chiffres["jours_de_retard"] == 92 and v.chiffres["prorogeable"] == 1.0
+
+    def test_la_date_des_regles_est_celle_de_la_notification(self) -> None:
+        c = caducite("2025-03-01", commencement="2026-01-01")
+        assert c.limite_commencement == dt.date(2027, 3, 1)
+        assert "en vigueur" in c.sources[0]
+
+
+def test_tresorerie_depuis_cas() -> None:
+    # Même plan que PlanDeFinancement.depuis_cas : même besoin de relais.
+    t = Tresorerie.depuis_cas("ecole-jules-ferry")
+    assert t.besoin_relais == Tresorerie(PlanDeFinancement.depuis_cas("ecole-jules-ferry")).besoin_relais > 0

@@ -26,7 +26,7 @@ def test_une_action_valide_est_ajoutee() -> None:
 
 @pytest.mark.parametrize(("args", "morceau"), [
     (("atelir", "2026-04-01"), "vouliez-vous écrire « atelier »"),
-    (("atelier", "01/04/2026"), "AAAA-MM-JJ"),
+    (("atelier", "2026-13-01"), "AAAA-MM-JJ"),
     (("atelier", "2026-04-01", 0), "au moins 1"),
     (("atelier", "2026-04-01", 1, "Martiens"), "groupe ciblé"),
 ])

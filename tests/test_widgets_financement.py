@@ -63,7 +63,8 @@ def test_une_saisie_invalide_est_refusee_et_le_plan_garde(saisie: tuple, morceau
 
 def test_retraits_et_emprunt() -> None:
     e = editeur()
-    assert not e.retirer_financeur("Région") and "vouliez-vous" not in e.erreur and "n'a pas de financeur" in e.erreur
+    assert not e.retirer_financeur("Région")
+    assert "vouliez-vous" not in e.erreur and "« Région » n'existe pas" in e.erreur
     assert e.emprunter(70_000) and e.plan.emprunt == 70_000
     assert not e.emprunter(70_001) and e.plan.emprunt == 70_000
     assert e.retirer_financeur("DETR") and e.plan.financeurs == ()

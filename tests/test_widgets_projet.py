@@ -45,14 +45,15 @@ def test_avancer_la_signature_avant_la_reception_de_la_demande(editeur: EditeurP
                 "Conception (esquisse, avant-projet, dossier de consultation)"):
         assert editeur.changer_duree(nom, 5)
     assert editeur.ordonnancement.tache(SIGNATURE).date_debut.isoformat() == "2026-02-25"
-    alertes = [a for a in editeur.alertes() if a.objet.startswith("Agence")]
+    # Parmi les alertes de l'agence, celle de la règle du financeur (pas celle de la délibération).
+    alertes = [a for a in editeur.alertes() if a.objet.startswith("Agence") and "règlement" in a.source]
     assert alertes[0].niveau == "attention" and "avant la réception de la demande" in alertes[0].message
 
 
 def test_modification_invalide_gardee_hors_du_planning(editeur: EditeurPlanning) -> None:
     avant = editeur.ordonnancement.duree_totale
     assert not editeur.changer_duree(CONSULTATION, -5)
-    assert "la durée de « Consultation des entreprises de travaux » vaut -5" in editeur.erreur
+    assert "la durée de « Consultation des entreprises de travaux » (en jours) vaut -5" in editeur.erreur
     assert editeur.ordonnancement.duree_totale == avant
     assert "Modification refusée" in editeur.resume_html()
     assert not editeur.decaler("Consultaton", 3)
@@ -68,6 +69,19 @@ def test_decaler_puis_annuler(editeur: EditeurPlanning) -> None:
     assert editeur.annuler() and editeur.annuler()
     assert editeur.ordonnancement.duree_totale == 228
     assert not editeur.annuler() and "rien à annuler" in editeur.erreur
+
+
+def test_editeur_accepte_un_planning_et_ses_deliberations() -> None:
+    # Planning.depuis_cas porte marchés, subventions et délibérations : l'éditeur s'en sert directement.
+    from mba_territoires.planning import Planning
+
+    e = EditeurPlanning(Planning.depuis_cas("cour-oasis"))
+    assert {a.niveau for a in e.alertes()} <= {"conforme", "information"}
+    # Supprimer la marge : la séance d'autorisation suit la consultation, la signature suit la séance.
+    assert e.changer_duree(CONSULTATION, 36)
+    o = e.ordonnancement
+    seance = o.tache("Conseil municipal : autorisation de signer le marché de travaux")
+    assert o.tache(SIGNATURE).date_debut == seance.date_debut  # jalon de durée nulle : même jour
 
 
 def test_notateur_risques() -> None:

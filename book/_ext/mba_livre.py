@@ -27,7 +27,7 @@ import posixpath
 import re
 from pathlib import Path
 from typing import Any
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from docutils import nodes
 from sphinx.application import Sphinx
@@ -157,6 +157,21 @@ def decaler_titres(html_sortie: str, niveau_section: int) -> str:
     return _TITRE_HTML.sub(lambda m: f"<{m.group(1)}h{min(6, max(1, int(m.group(2)) + ecart))}", html_sortie)
 
 
+_EN_TETE_VIDE = re.compile(r"<th(\s[^<>]*)?>(?:\s|&nbsp;|&#160;)*</th>", flags=re.IGNORECASE)
+
+
+def sans_en_tete_vide(html_sortie: str) -> str:
+    """Une cellule d'en-tête vide (``<th></th>``) devient une cellule ordinaire (``<td></td>``).
+
+    Le coin d'un tableau pandas (au-dessus de l'index) et la ligne du nom de l'index sont des ``<th>``
+    vides : un lecteur d'écran annonce un en-tête sans nom, et axe-core le signale (« empty-table-header »).
+
+    >>> sans_en_tete_vide('<tr><th></th><th>montant</th></tr><tr><th class="i">&nbsp;</th></tr>')
+    '<tr><td></td><th>montant</th></tr><tr><td class="i"></td></tr>'
+    """
+    return _EN_TETE_VIDE.sub(lambda m: f"<td{m.group(1) or ''}></td>", html_sortie)
+
+
 def _recaler_titres_des_sorties(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     for sortie in doctree.findall(nodes.container):
         if sortie.get("nb_element") != "cell_code_output":
@@ -171,7 +186,7 @@ def _recaler_titres_des_sorties(app: Sphinx, doctree: nodes.document, docname: s
             if brut.get("format") != "html":
                 continue
             texte = brut.astext()
-            recale = decaler_titres(texte, max(niveau, 1))
+            recale = sans_en_tete_vide(decaler_titres(texte, max(niveau, 1)))
             if recale != texte:
                 brut.replace_self(nodes.raw("", recale, format="html"))
 
@@ -225,14 +240,13 @@ def liens_carnet(app: Sphinx, chemin: str) -> dict[str, str | None]:
     binder = str(lance.get("binderhub_url", "") or "").rstrip("/")
     hub = str(lance.get("jupyterhub_url", "") or "").rstrip("/")
     colab = str(lance.get("colab_url", "") or "").rstrip("/")
+    # Binder et nbgitpuller : les adresses que construit et valide le paquet (mba_territoires.diffusion),
+    # les mêmes que celles de mt.lien_binder() et mt.lien_jupyterhub() dans un carnet.
+    from mba_territoires.diffusion import url_binder, url_nbgitpuller
+
     liens: dict[str, str | None] = {}
-    liens["Binder"] = (
-        f"{binder}/v2/gh/{o['org']}/{o['nom']}/{o['branche']}?urlpath=lab/tree/{quote(chemin)}" if binder else None
-    )
-    parametres = urlencode(
-        {"repo": o["depot"], "branch": o["branche"], "urlpath": f"lab/tree/{o['nom']}/{chemin}"}
-    )
-    liens["JupyterHub"] = f"{hub}/hub/user-redirect/git-pull?{parametres}" if hub else None
+    liens["Binder"] = url_binder(o["depot"], chemin, o["branche"], binderhub=binder) if binder else None
+    liens["JupyterHub"] = url_nbgitpuller(hub, o["depot"], chemin, o["branche"]) if hub else None
     liens["Colab"] = f"{colab}/github/{o['org']}/{o['nom']}/blob/{o['branche']}/{quote(chemin)}" if colab else None
     script = f"https://raw.githubusercontent.com/{o['org']}/{o['nom']}/{o['branche']}/{ONYXIA_SCRIPT}"
     # Les valeurs du lanceur Onyxia sont entourées de guillemets « » (%C2%AB ... %C2%BB).

@@ -15,16 +15,16 @@ brute, capacité de désendettement) avant et après le projet, face aux repère
 
 from __future__ import annotations
 
-import difflib
 import math
 from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING
 
-from .erreurs import ErreurDonnees
-from .financement import Verdict, _annee, _montant, _taux
+from . import saisie
+from .erreurs import ErreurCas
 from .formats import euros, nombre, pourcentage
 from .parametres import parametres
+from .verdicts import Verdict, Verdicts
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
@@ -61,7 +61,7 @@ class Emprunt:
     >>> Emprunt(100_000, taux=3.5, duree=20)
     Traceback (most recent call last):
     ...
-    mba_territoires.erreurs.ErreurTaux: le taux d'intérêt de la ligne « Emprunt » vaut 3.5, hors de [0 ; 1]
+    mba_territoires.erreurs.ErreurTaux: le taux d'intérêt de l'emprunt vaut 3.5, hors de [0 ; 1]
     (au-dessus de 100 %).
     Conseil : un taux s'écrit en décimales, entre 0 et 1 : 30 % s'écrit 0.30 (vouliez-vous écrire 0.035 ?).
     """
@@ -78,17 +78,14 @@ class Emprunt:
     annee: int = 2027
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "capital", _montant(self.capital, "Emprunt", "le capital"))
-        object.__setattr__(self, "taux", _taux(self.taux, "Emprunt", "le taux d'intérêt"))
-        if isinstance(self.duree, bool) or not isinstance(self.duree, int) or not 1 <= self.duree <= 60:
-            raise ErreurDonnees(f"la durée de l'emprunt vaut {self.duree!r}",
-                                conseil="donnez un nombre entier d'années entre 1 et 60, par exemple 20")
-        if self.profil not in PROFILS:
-            proches = difflib.get_close_matches(str(self.profil), list(PROFILS), n=1)
-            raise ErreurDonnees(f"le profil d'emprunt « {self.profil} » n'existe pas",
-                                conseil=(f"vouliez-vous écrire « {proches[0]} » ? " if proches else "")
-                                + "profils possibles : " + ", ".join(PROFILS))
-        _annee(self.annee, "l'année de la première échéance")
+        object.__setattr__(self, "capital", saisie.montant(self.capital, "le capital de l'emprunt"))
+        object.__setattr__(self, "taux", saisie.taux(self.taux, "le taux d'intérêt de l'emprunt"))
+        object.__setattr__(self, "duree", saisie.entier(self.duree, "la durée de l'emprunt (en années entières)",
+                                                        minimum=1, maximum=60))
+        object.__setattr__(self, "profil", saisie.choix(self.profil, list(PROFILS), "le profil d'emprunt",
+                                                        synonymes={"annuites_constantes": ["échéances constantes"],
+                                                                   "amortissement_constant": ["capital constant"]}))
+        object.__setattr__(self, "annee", saisie.annee(self.annee, "l'année de la première échéance"))
 
     def tableau(self) -> pd.DataFrame:
         """Le tableau d'amortissement : une ligne par année (capital début, intérêts, amortissement,
@@ -137,16 +134,35 @@ class Emprunt:
                 f"profil={self.profil!r}, annee={self.annee!r})")
 
     def _repr_html_(self) -> str:
+        from .affichage.html import tableau_html
+
         t = self.tableau()
-        corps = "".join(
-            f"<tr><td>{a}</td>" + "".join(f"<td style='text-align:right'>{euros(v)}</td>" for v in r) + "</tr>"
-            for a, r in zip(t.index, t.itertuples(index=False), strict=True))
+        tableau = tableau_html([[str(a), *[euros(v) for v in r]]
+                                for a, r in zip(t.index, t.itertuples(index=False), strict=True)],
+                               ["Année", "Capital restant dû (début)", "Intérêts", "Amortissement", "Annuité",
+                                "Capital restant dû (fin)"], legende="Tableau d'amortissement")
         return (f"<p>Emprunt de {euros(self.capital)} sur {self.duree} ans à {pourcentage(self.taux, 2)}, "
-                f"{escape(PROFILS[self.profil])} ; intérêts totaux : {euros(self.cout_interets)}.</p>"
-                "<table><caption>Tableau d'amortissement</caption><thead><tr><th scope='col'>Année</th>"
-                "<th scope='col'>Capital restant dû (début)</th><th scope='col'>Intérêts</th>"
-                "<th scope='col'>Amortissement</th><th scope='col'>Annuité</th>"
-                f"<th scope='col'>Capital restant dû (fin)</th></tr></thead><tbody>{corps}</tbody></table>")
+                f"{escape(PROFILS[self.profil])} ; intérêts totaux : {euros(self.cout_interets)}.</p>{tableau}")
+
+    @classmethod
+    def depuis_cas(cls, cas: Cas | str) -> Emprunt:
+        """L'emprunt que prévoit la section ``financement`` d'un cas (montant, durée, taux moyen de l'année).
+
+        >>> Emprunt.depuis_cas("ecole-jules-ferry").duree
+        20
+        """
+        from .financement import PlanDeFinancement
+
+        plan = PlanDeFinancement.depuis_cas(cas)
+        if not plan.emprunt:
+            raise ErreurCas(f"le plan de financement du cas « {plan.titre} » ne prévoit pas d'emprunt",
+                            conseil="ajoutez « emprunt: » (et « duree_emprunt: ») à la section « financement » du "
+                            "fichier cas.yaml, ou construisez l'emprunt avec Emprunt(capital, taux, duree)",
+                            champ="financement.emprunt")
+        from .cas import charger
+
+        objet = charger(cas) if isinstance(cas, str) else cas
+        return emprunt_du_plan(plan, duree=objet.financement.duree_emprunt)
 
 
 @dataclass(frozen=True)
@@ -174,10 +190,10 @@ class SituationFinanciere:
     def __post_init__(self) -> None:
         for nom in ("recettes_reelles_fonctionnement", "depenses_reelles_fonctionnement", "remboursement_capital",
                     "encours_dette"):
-            object.__setattr__(self, nom, _montant(getattr(self, nom), nom.replace("_", " ")))
-        if self.type_collectivite not in _PLAFONDS_DESENDETTEMENT:
-            raise ErreurDonnees(f"le type de collectivité « {self.type_collectivite} » n'est pas reconnu",
-                                conseil="types possibles : " + ", ".join(_PLAFONDS_DESENDETTEMENT))
+            object.__setattr__(self, nom, saisie.montant(getattr(self, nom), nom.replace("_", " ")))
+        object.__setattr__(self, "type_collectivite", saisie.choix(
+            self.type_collectivite, list(_PLAFONDS_DESENDETTEMENT), "le type de collectivité",
+            synonymes={"epci": ["intercommunalité", "communauté de communes"]}))
 
     @classmethod
     def depuis_cas(cls, cas: Cas | str) -> SituationFinanciere:
@@ -187,14 +203,15 @@ class SituationFinanciere:
         3000000.0
         """
         from .cas import charger
-        from .erreurs import ErreurCas
 
         if isinstance(cas, str):
             cas = charger(cas)
         f = cas.maitre_ouvrage.finances
         if f is None:
             raise ErreurCas(f"le cas « {cas.slug} » ne donne pas les finances du maître d'ouvrage",
-                            conseil="ajoutez maitre_ouvrage.finances dans cas.yaml", champ="maitre_ouvrage.finances")
+                            conseil="ajoutez la section « maitre_ouvrage: finances: » (recettes et dépenses réelles "
+                            "de fonctionnement, remboursement du capital, encours) à ce fichier",
+                            fichier=str(cas.dossier / "cas.yaml"), champ="maitre_ouvrage.finances")
         return cls(f.recettes_reelles_fonctionnement, f.depenses_reelles_fonctionnement, f.remboursement_capital,
                    f.encours_dette, cas.maitre_ouvrage.type, cas.annee)
 
@@ -222,8 +239,17 @@ class SituationFinanciere:
             return None
         return self.encours_dette / self.epargne_brute
 
-    def verdicts(self) -> list[Verdict]:
-        """Le taux d'épargne brute et la capacité de désendettement face aux repères."""
+    def verdicts(self) -> Verdicts:
+        """Le taux d'épargne brute et la capacité de désendettement face aux repères d'analyse.
+
+        Ni l'un ni l'autre n'est un plafond légal : les 12, 10 et 9 ans viennent de la loi de
+        programmation des finances publiques 2018-2022, dont le mécanisme a pris fin ; les analystes
+        s'en servent encore comme référence.
+
+        >>> s = SituationFinanciere(4_200_000, 3_600_000, 300_000, 3_000_000)
+        >>> "référence" in s.verdicts()["capacite_desendettement"].constat
+        True
+        """
         p = parametres(self.annee)
         alerte, degrade = float(p["finances_locales.epargne_brute_seuil_alerte"]), float(
             p["finances_locales.epargne_brute_seuil_degrade"])
@@ -243,18 +269,22 @@ class SituationFinanciere:
         plafond = float(p[cle])
         cd = self.capacite_desendettement
         if cd is None:
-            v2 = Verdict("capacite_desendettement", "Capacité de désendettement", False,
+            v2 = Verdict("capacite_desendettement", "Capacité de désendettement (référence d'analyse)", False,
                          "l'épargne brute est nulle ou négative : la dette ne peut pas être remboursée sur l'épargne",
-                         "rétablissez d'abord l'épargne brute", p.parametre(cle).citation())
+                         "rétablissez d'abord l'épargne brute", p.parametre(cle).citation(),
+                         a_verifier=p.parametre(cle).a_verifier)
         else:
             ok2 = cd <= plafond
-            v2 = Verdict("capacite_desendettement", "Capacité de désendettement", ok2,
-                         f"{nombre(cd, 1)} ans d'épargne brute pour rembourser la dette ; plafond de référence : "
-                         f"{nombre(plafond, 0)} ans",
-                         "" if ok2 else f"réduisez l'emprunt ou augmentez l'épargne brute : il faudrait un encours "
-                         f"inférieur à {euros(plafond * self.epargne_brute)}",
-                         p.parametre(cle).citation(), chiffres={"annees": cd, "plafond": plafond})
-        return [v1, v2]
+            v2 = Verdict("capacite_desendettement", "Capacité de désendettement (référence d'analyse)", ok2,
+                         f"{nombre(cd, 1)} ans d'épargne brute pour rembourser la dette ; référence d'analyse : "
+                         f"{nombre(plafond, 0)} ans (ancien plafond national de la LPFP 2018-2022, mécanisme échu : "
+                         "pas un plafond légal)",
+                         "" if ok2 else f"au-delà de la référence, les analystes jugent la dette lourde : réduisez "
+                         f"l'emprunt ou augmentez l'épargne brute (encours inférieur à "
+                         f"{euros(plafond * self.epargne_brute)})",
+                         p.parametre(cle).citation(), a_verifier=p.parametre(cle).a_verifier,
+                         chiffres={"annees": cd, "plafond": plafond})
+        return Verdicts([v1, v2], titre="Santé financière")
 
 
 @dataclass(frozen=True)
@@ -272,7 +302,7 @@ class ImpactBudgetaire:
     #: L'année regardée (la première échéance de l'emprunt par défaut).
     annee: int
     #: Les verdicts avant et après.
-    verdicts_apres: list[Verdict] = field(default_factory=list)
+    verdicts_apres: Verdicts = field(default_factory=lambda: Verdicts([]))
 
     def tableau(self) -> pd.DataFrame:
         """Indicateurs en lignes ; colonnes « avant », « après », « écart » (montants bruts, taux en décimales)."""
@@ -299,8 +329,10 @@ class ImpactBudgetaire:
                 f"{self.apres.epargne_nette:.0f} €)")
 
     def _repr_html_(self) -> str:
+        from .affichage.html import tableau_html
+
         t = self.tableau()
-        corps = ""
+        lignes = []
         for nom, r in t.iterrows():
             if "Taux" in str(nom):
                 cellules = [pourcentage(v) for v in r]
@@ -308,12 +340,11 @@ class ImpactBudgetaire:
                 cellules = [nombre(v, 1) if math.isfinite(v) else "non calculable" for v in r]
             else:
                 cellules = [euros(v, 0) for v in r]
-            corps += f"<tr><th scope='row'>{escape(str(nom))}</th>" + "".join(
-                f"<td style='text-align:right'>{c}</td>" for c in cellules) + "</tr>"
+            lignes.append([str(nom), *cellules])
+        tableau = tableau_html(lignes, ["Indicateur", "Avant", "Après", "Écart"],
+                               legende=f"Effet du projet sur le budget ({self.annee})")
         verdicts = "".join(f"<li>{escape(str(v).splitlines()[0])}</li>" for v in self.verdicts_apres)
-        return (f"<table><caption>Effet du projet sur le budget ({self.annee})</caption><thead><tr><th></th>"
-                "<th scope='col'>Avant</th><th scope='col'>Après</th><th scope='col'>Écart</th></tr></thead>"
-                f"<tbody>{corps}</tbody></table><p>Après le projet :</p><ul>{verdicts}</ul>")
+        return f"{tableau}<p>Après le projet :</p><ul>{verdicts}</ul>"
 
 
 def impact_budgetaire(situation: SituationFinanciere, emprunt: Emprunt | None = None,
@@ -327,7 +358,7 @@ def impact_budgetaire(situation: SituationFinanciere, emprunt: Emprunt | None = 
     >>> round(i.apres.epargne_brute, 2), round(i.apres.capacite_desendettement, 2)
     (606380.0, 5.42)
     """
-    economies = _montant(economies_annuelles, "Économies de fonctionnement")
+    economies = saisie.montant(economies_annuelles, "les économies de fonctionnement")
     if annee is None:
         annee = emprunt.annee if emprunt is not None else situation.annee
     interets = amortissement = restant = 0.0

@@ -18,7 +18,9 @@ True
 from __future__ import annotations
 
 import csv
+import difflib
 import hashlib
+import io
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -150,11 +152,14 @@ class Cas(ModeleCas):
                 fichier=str(self.dossier / "donnees.yaml"), champ=nom,
             )
         entree = self._manifeste[nom]
-        return pd.read_csv(self.dossier / entree.fichier, sep=",", encoding="utf-8")
+        import io
+
+        chemin = self.dossier / entree.fichier
+        return pd.read_csv(io.StringIO(lire_texte(chemin)), sep=",")
 
     def brief(self) -> str:
         """Le texte de la commande (README.md du cas)."""
-        return (self.dossier / "README.md").read_text(encoding="utf-8")
+        return lire_texte(self.dossier / "README.md")
 
     def __repr__(self) -> str:
         return f"Cas({self.slug!r}, {self.titre!r}, {self.territoire.nom}, {self.territoire.population} hab.)"
@@ -162,6 +167,7 @@ class Cas(ModeleCas):
     def _repr_html_(self) -> str:
         from html import escape
 
+        from .affichage.html import tableau_html
         from .formats import euros, nombre
 
         t = self.territoire
@@ -172,9 +178,9 @@ class Cas(ModeleCas):
             ("Coût estimé", euros(self.projet.cout_estime_ht, 0) + " HT"),
             ("Thèmes", ", ".join(self.themes)),
         ]
-        corps = "".join(f"<tr><th scope='row'>{escape(a)}</th><td>{escape(b)}</td></tr>" for a, b in lignes)
+        tableau = tableau_html(lignes, ["Rubrique", "Valeur"], legende=f"Le cas « {self.slug} » en bref")
         mention = "<p><em>Cas fictif, construit sur des ordres de grandeur réels.</em></p>" if self.fictif else ""
-        return f"<h4>{escape(self.titre)}</h4><table>{corps}</table>{mention}"
+        return f"<h4>{escape(self.titre)}</h4>{tableau}{mention}"
 
 
 # ---------------------------------------------------------------------------
@@ -359,13 +365,41 @@ def erreur_validation(fichier: Path | str, exc: ValidationError, modele: type[Mo
 # Charger
 # ---------------------------------------------------------------------------
 
-def _lire_yaml(fichier: Path) -> Any:
+def lire_texte(fichier: Path | str) -> str:
+    """Le texte d'un fichier du cas, lu en UTF-8 ; un fichier absent ou dans un autre encodage lève une
+    :class:`ErreurCas` qui nomme le fichier et dit comment le corriger.
+
+    >>> import tempfile, pathlib
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / "cas.yaml"
+    >>> _ = f.write_bytes("titre: Éco-quartier".encode("latin-1"))
+    >>> try:
+    ...     lire_texte(f)
+    ... except ErreurCas as e:
+    ...     print(e.conseil.split(" (")[0])
+    enregistrez le fichier en UTF-8
+    """
+    fichier = Path(fichier)
     try:
-        texte = fichier.read_text(encoding="utf-8")
+        return fichier.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise ErreurCas(f"le fichier {fichier} est introuvable",
                         conseil="vérifiez le nom du cas : mba_territoires.cas.disponibles()",
                         fichier=str(fichier)) from None
+    except UnicodeDecodeError as exc:
+        debut = fichier.read_bytes()[:exc.start]
+        ligne = debut.count(b"\n") + 1
+        raise ErreurCas(
+            f"le fichier {fichier} n'est pas encodé en UTF-8 (octet {exc.object[exc.start]:#04x} illisible à la "
+            f"ligne {ligne})",
+            conseil="enregistrez le fichier en UTF-8 (dans l'éditeur : « Enregistrer sous » puis « Encodage : "
+            "UTF-8 » ; dans JupyterLab, recopiez le texte dans un nouveau fichier) ; les lettres accentuées "
+            "tapées dans un éditeur réglé en Latin-1 ou Windows-1252 produisent cette erreur",
+            fichier=str(fichier),
+        ) from None
+
+
+def _lire_yaml(fichier: Path) -> Any:
+    texte = lire_texte(fichier)
     try:
         return yaml.safe_load(texte)
     except yaml.YAMLError as exc:
@@ -414,8 +448,7 @@ def _charger_manifeste(dossier: Path) -> dict[str, DonneesCas]:
                 f"mba-territoires cas empreintes {dossier.name}",
                 fichier=str(fichier), champ=f"{nom}.sha256",
             )
-        with chemin.open(encoding="utf-8", newline="") as f:
-            entete = next(csv.reader(f), [])
+        entete = next(csv.reader(io.StringIO(lire_texte(chemin), newline="")), [])
         manquantes = [c for c in donnees.colonnes if c not in entete]
         en_trop = [c for c in entete if c not in donnees.colonnes]
         if manquantes or en_trop:
@@ -433,20 +466,35 @@ def _charger_manifeste(dossier: Path) -> dict[str, DonneesCas]:
 
 def charger(slug: str, racine: Path | str | None = None) -> Cas:
     """Charge et valide le cas ``slug`` ; toute anomalie lève une :class:`ErreurCas` en français."""
+    if not isinstance(slug, str) or not slug.strip():
+        raise ErreurCas(f"l'identifiant du cas vaut {slug!r}, il faut un texte",
+                        conseil="écrivez l'identifiant entre guillemets, par exemple "
+                        "charger_cas(\"ecole-jules-ferry\")")
     racine = Path(racine) if racine else dossier_cas()
     dossier = racine / slug
     if not (dossier / "cas.yaml").is_file():
         connus = disponibles(racine) if racine.is_dir() else []
+        proches = difflib.get_close_matches(slug.strip().lower().replace(" ", "-").replace("_", "-"), connus, n=1,
+                                            cutoff=0.6)
+        conseil = f"vouliez-vous écrire « {proches[0]} » ? " if proches else ""
         raise ErreurCas(
             f"le cas « {slug} » est introuvable dans {racine}",
-            conseil="cas disponibles : " + (", ".join(connus) or "aucun"),
+            conseil=conseil + "cas disponibles : " + (", ".join(connus) or "aucun"),
             fichier=str(dossier / "cas.yaml"),
         )
     fichier = dossier / "cas.yaml"
     brut = _lire_yaml(fichier)
     if not isinstance(brut, dict):
-        raise ErreurCas(f"{fichier} est vide ou ne contient pas de sections",
-                        conseil="commencez par « slug: », « titre: », « territoire: »...", fichier=str(fichier))
+        if brut is None:
+            probleme = "est vide"
+        elif isinstance(brut, list):
+            probleme = "contient une liste (lignes « - ... »), pas des sections « clé: valeur »"
+        else:
+            probleme = f"contient seulement la valeur {str(brut)[:60]!r}, pas des sections « clé: valeur »"
+        raise ErreurCas(f"{fichier} {probleme}",
+                        conseil="le fichier doit associer une valeur à chaque clé, en commençant en début de ligne : "
+                        "« slug: ... », « titre: ... », « territoire: » (puis ses champs indentés)...",
+                        fichier=str(fichier))
     try:
         cas = Cas.model_validate(brut)
     except ValidationError as exc:
@@ -482,6 +530,10 @@ def mettre_a_jour_empreintes(slug: str, racine: Path | str | None = None) -> lis
     racine = Path(racine) if racine else dossier_cas()
     fichier = racine / slug / "donnees.yaml"
     brut = _lire_yaml(fichier) or {}
+    if not isinstance(brut, dict):
+        raise ErreurCas(f"{fichier} : le manifeste doit associer un nom à chaque fichier",
+                        conseil="écrivez « population: » puis, indentés, fichier, source, licence...",
+                        fichier=str(fichier))
     modifies = []
     for _nom, entree in brut.items():
         chemin = racine / slug / entree["fichier"]
@@ -491,73 +543,3 @@ def mettre_a_jour_empreintes(slug: str, racine: Path | str | None = None) -> lis
             modifies.append(entree["fichier"])
     fichier.write_text(yaml.safe_dump(brut, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return modifies
-
-
-# ---------------------------------------------------------------------------
-# Catalogue (page book/catalogue-cas.md)
-# ---------------------------------------------------------------------------
-
-def _financeurs_du_cas(cas: Cas) -> list[str]:
-    """Les cofinanceurs d'un cas : ceux de la section ``financement`` si elle décrit des lignes, sinon ceux
-    du tableau « | Financeur | ... » du brief ; le maître d'ouvrage (autofinancement) n'est pas compté."""
-    import re
-
-    from .note import _plan_du_cas
-
-    noms = [ligne.financeur for ligne in _plan_du_cas(cas)]
-    if not noms:
-        dans_tableau = False
-        for ligne in cas.brief().splitlines():
-            cellules = [c.strip() for c in ligne.strip().strip("|").split("|")] if ligne.startswith("|") else []
-            if cellules and cellules[0].lower() == "financeur":
-                dans_tableau = True
-            elif dans_tableau and cellules and not set(cellules[0]) <= set("-: "):
-                noms.append(cellules[0])
-            elif dans_tableau and not cellules:
-                break
-    propres = []
-    for nom in noms:
-        court = re.sub(r"\s*\(.*?\)\s*", " ", nom).strip()
-        if court.lower().startswith(("commune", "autofinancement", cas.maitre_ouvrage.nom.lower())):
-            continue
-        if court and court not in propres:
-            propres.append(court)
-    return propres
-
-
-_GENRES = {"commune": "commune", "epci": "intercommunalité", "departement": "département", "region": "région",
-           "syndicat": "syndicat"}
-
-
-def catalogue(racine: Path | str | None = None) -> pd.DataFrame:
-    """Le catalogue des cas : une ligne par cas, avec ses thèmes, sa taille, ses financeurs et les
-    compétences qu'il fait travailler (source de la page ``book/catalogue-cas.md``).
-
-    Les nombres restent bruts (population en habitants, coût en euros HT) ; les listes sont jointes
-    par « ; ». Les financeurs viennent de la section ``financement`` du cas, sinon du tableau
-    « Financeur » de son brief ; « à préciser » s'il n'y en a pas.
-
-    >>> cat = catalogue()
-    >>> cat.set_index("slug").loc["ecole-jules-ferry", "population"]
-    np.int64(4200)
-    >>> list(cat.columns)[:4]
-    ['slug', 'titre', 'territoire', 'population']
-    """
-    import pandas as pd
-
-    lignes = []
-    for slug in disponibles(racine):
-        cas = charger(slug, racine)
-        t = cas.territoire
-        lignes.append({
-            "slug": cas.slug,
-            "titre": cas.titre,
-            "territoire": f"{t.nom} ({_GENRES.get(t.type, t.type)}, {t.departement}, {t.region})",
-            "population": t.population,
-            "cout_estime_ht": cas.projet.cout_estime_ht,
-            "themes": " ; ".join(cas.themes),
-            "financeurs": " ; ".join(_financeurs_du_cas(cas)) or "à préciser",
-            "competences": " ; ".join(cas.competences),
-            "fictif": cas.fictif,
-        })
-    return pd.DataFrame(lignes)

@@ -7,7 +7,7 @@ Exemples ::
     mba-territoires cas empreintes ecole-jules-ferry
     mba-territoires edition etudiant --archive edition-etudiant.zip
     mba-territoires edition etiquettes
-    mba-territoires edition bilan rendus
+    mba-territoires edition bilan rendus --csv notes-moodle.csv --resume bilan.md
     mba-territoires lien jupyterhub --hub https://hub.ecole.fr --depot https://github.com/mba-territoires/mba-territoires --carnet notebooks/00-prise-en-main.ipynb
     mba-territoires lien binder --depot https://github.com/mba-territoires/mba-territoires --carnet notebooks/00-prise-en-main.ipynb
 
@@ -142,7 +142,42 @@ def _edition_etiquettes(args: argparse.Namespace) -> int:
 def _edition_bilan(args: argparse.Namespace) -> int:
     from .editions import bilan
 
-    print(bilan(args.dossier))
+    resultat = bilan(args.dossier)
+    print(resultat)
+    if args.csv:
+        chemin = resultat.csv_moodle(args.csv, echelle=args.echelle)
+        print(f"Notes sur {args.echelle:g} au format d'import CSV de Moodle : {chemin} "
+              f"(colonne « {resultat.colonne_identifiant()} » pour identifier l'apprenant).")
+    if args.resume:
+        from pathlib import Path
+
+        chemin = Path(args.resume)
+        chemin.parent.mkdir(parents=True, exist_ok=True)
+        chemin.write_text(resultat.resume(echelle=args.echelle) + "\n", encoding="utf-8")
+        print(f"Résumé lisible : {chemin}")
+    return 0
+
+
+def _examen(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .examen import exporter_notes_csv, generer_examen, noter_copies
+
+    if args.noter:
+        copies = sorted(Path(args.noter).rglob("*.reponses.json"))
+        notes, problemes = noter_copies(args.corrige, copies)
+        for c in notes:
+            print(f"{c.identifiant} : {c.note:.2f} / 20 ({c.fichier})")
+        for p in problemes:
+            print(f"À regarder : {p}")
+        if args.csv:
+            chemin = exporter_notes_csv(notes, args.csv, colonne=args.colonne)
+            print(f"Notes au format d'import de Moodle : {chemin}")
+        return 0
+    sortie = generer_examen(args.graine, args.sortie)
+    print(f"Sujet n° {args.graine} écrit dans {sortie} :")
+    print(f"- {sortie / 'etudiant'} : à distribuer (commande, cas sans plan de financement, carnet d'examen) ;")
+    print(f"- {sortie / 'corrige'} : à garder (cas complet, corrigé calculé par le paquet).")
     return 0
 
 
@@ -177,7 +212,7 @@ def construire_analyseur() -> argparse.ArgumentParser:
         prog="mba-territoires",
         description="Outils du cahier d'exercices mba-territoires (études de cas, éditions, liens).",
     )
-    familles = analyseur.add_subparsers(dest="famille", required=True, metavar="{cas,edition,lien}",
+    familles = analyseur.add_subparsers(dest="famille", required=True, metavar="{cas,edition,examen,lien}",
                                         title="familles de commandes ")
 
     p_cas = familles.add_parser("cas", help="lister, valider les études de cas")
@@ -205,9 +240,27 @@ def construire_analyseur() -> argparse.ArgumentParser:
                                "aux cellules « solution » qui ne l'ont pas. Sans effet sur un carnet à jour.")
     p_eti.add_argument("carnets", nargs="*", help="les carnets à compléter (par défaut : tous ceux de notebooks/)")
     p_eti.set_defaults(fonction=_edition_etiquettes)
-    p_bil = actions.add_parser("bilan", help="résume les fichiers .reponses.json rendus par une classe")
-    p_bil.add_argument("dossier", help="le dossier des rendus (un sous-dossier par apprenant)")
+    p_bil = actions.add_parser("bilan", help="revérifie les fichiers .reponses.json rendus par une classe",
+                               description="Revérifie chaque réponse rendue avec les vérifications actuelles et la "
+                               "variante de l'apprenant (aucun verdict enregistré n'est cru), puis résume.")
+    p_bil.add_argument("dossier", help="le dossier des rendus (un sous-dossier par apprenant, nommé par son "
+                       "identifiant)")
+    p_bil.add_argument("--csv", metavar="FICHIER", help="écrit les notes au format d'import CSV de Moodle")
+    p_bil.add_argument("--resume", metavar="FICHIER", help="écrit le résumé détaillé (essais, premier juste)")
+    p_bil.add_argument("--echelle", type=float, default=20.0, metavar="N", help="les notes sont sur N (défaut : 20)")
     p_bil.set_defaults(fonction=_edition_bilan)
+
+    p_exa = familles.add_parser(
+        "examen", help="génère un sujet d'examen (cas neuf, dossier étudiant, corrigé) ou note les copies",
+        description="Avec --graine et --sortie : écrit un sujet neuf (etudiant/ à distribuer, corrige/ à garder). "
+        "Avec --noter DOSSIER et --corrige : note les fichiers .reponses.json rendus.")
+    p_exa.add_argument("--graine", type=int, help="le numéro du sujet (même graine, même sujet)")
+    p_exa.add_argument("--sortie", metavar="DOSSIER", help="où écrire le sujet")
+    p_exa.add_argument("--noter", metavar="DOSSIER", help="le dossier des copies rendues (*.reponses.json)")
+    p_exa.add_argument("--corrige", metavar="DOSSIER", help="le dossier corrige/ du sujet")
+    p_exa.add_argument("--csv", metavar="FICHIER", help="écrit aussi les notes au format d'import de Moodle")
+    p_exa.add_argument("--colonne", default="Examen", help="le nom de la colonne de note (par défaut : Examen)")
+    p_exa.set_defaults(fonction=_examen)
 
     p_lien = familles.add_parser("lien", help="liens qui ouvrent un carnet sur un JupyterHub ou sur Binder")
     actions = p_lien.add_subparsers(dest="action", required=True, title="actions ")
@@ -230,6 +283,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Point d'entrée : renvoie le code de sortie (0 si tout va bien, 2 pour une saisie à corriger)."""
     analyseur = construire_analyseur()
     args = analyseur.parse_args(argv)
+    if args.famille == "examen" and not ((args.noter and args.corrige) or (args.graine is not None and args.sortie)):
+        analyseur.error("examen : donnez --graine N --sortie DOSSIER (générer) ou --noter DOSSIER --corrige "
+                        "DOSSIER (noter)")
     try:
         return int(args.fonction(args))
     except ErreurSaisie as exc:

@@ -35,7 +35,7 @@ import re
 import shutil
 import unicodedata
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +43,13 @@ from .erreurs import ErreurDonnees
 
 __all__ = [
     "DEBUT",
+    "ECHELLE_PAR_DEFAUT",
     "FIN",
     "Bilan",
     "ErreurEdition",
     "LigneBilan",
     "RapportEdition",
+    "ResultatExercice",
     "ajouter_etiquettes",
     "bilan",
     "carnet_etudiant",
@@ -388,7 +390,7 @@ def edition_etudiant(sortie: Path | str = SORTIE_PAR_DEFAUT, carnets: list[Path 
     >>> import tempfile
     >>> rapport = edition_etudiant(tempfile.mkdtemp(), carnets=["notebooks/00-prise-en-main.ipynb"])
     >>> rapport.carnets
-    {'00-prise-en-main': 3}
+    {'00-prise-en-main': 5}
     >>> (rapport.dossier / "casestudies" / "ecole-jules-ferry" / "cas.yaml").is_file()
     True
     """
@@ -485,13 +487,47 @@ def verifier_etiquettes(chemin: Path | str) -> list[int]:
 
 
 # --------------------------------------------------------------------------- le bilan des rendus
+#
+# Le bilan ne croit jamais un verdict enregistré : chaque réponse rendue est revérifiée avec les
+# vérifications actuelles du paquet et la variante de l'apprenant (tirée de son identifiant, le nom de
+# son dossier de rendu ou le début du nom du fichier). Un fichier illisible ou douteux est signalé par
+# son nom et n'arrête pas le bilan.
 
-_MOTIF_RENDU = re.compile(r"(\d\d-[A-Za-z0-9-]+)\.reponses\.json$")
+#: L'échelle des notes exportées, par défaut (sur 20).
+ECHELLE_PAR_DEFAUT = 20.0
+
+
+@dataclass(frozen=True)
+class ResultatExercice:
+    """Un exercice d'un fichier rendu, revérifié : combien d'essais, et le premier juste."""
+
+    #: L'identifiant de l'exercice.
+    ident: str
+    #: Son titre.
+    titre: str
+    #: Le nombre de réponses enregistrées (essais).
+    essais: int = 0
+    #: Le numéro (1, 2, …) du premier essai juste à la revérification, ``None`` s'il n'y en a pas.
+    premier_juste: int | None = None
+    #: Le nombre d'essais notés « juste » dans le fichier mais faux à la revérification.
+    dementis: int = 0
+
+    @property
+    def reussi(self) -> bool:
+        """Vrai si un essai au moins est juste à la revérification."""
+        return self.premier_juste is not None
+
+    def __str__(self) -> str:
+        if not self.essais:
+            return f"{self.ident} : pas de réponse"
+        quand = f"juste au {self.premier_juste}{'er' if self.premier_juste == 1 else 'e'} essai" \
+            if self.premier_juste else "jamais juste"
+        return f"{self.ident} : {self.essais} essai{'s' if self.essais > 1 else ''}, {quand}"
 
 
 @dataclass(frozen=True)
 class LigneBilan:
-    """Un fichier de réponses rendu : qui, quel carnet, combien d'exercices réussis."""
+    """Un fichier de réponses rendu : qui, quel carnet, combien d'exercices réussis (revérifiés)."""
 
     #: Le chemin du fichier, relatif au dossier des rendus.
     fichier: str
@@ -499,24 +535,40 @@ class LigneBilan:
     etudiant: str
     #: Le carnet (nom du fichier .ipynb sans extension), ou ``""`` si le fichier n'est pas reconnu.
     carnet: str
-    #: Le nombre d'exercices réussis.
+    #: Le nombre d'exercices réussis à la revérification.
     faits: int = 0
-    #: Le nombre d'exercices tentés (réussis ou à reprendre).
+    #: Le nombre d'exercices tentés.
     tentes: int = 0
     #: Le nombre d'exercices du carnet.
     total: int = 0
     #: Ce qui empêche de lire le fichier (vide si tout va bien).
     probleme: str = ""
+    #: Le détail par exercice.
+    exercices: tuple[ResultatExercice, ...] = ()
+    #: Ce que l'enseignant doit regarder (verdicts démentis, exercices inconnus, autre variante).
+    alertes: tuple[str, ...] = ()
+
+    def note(self, echelle: float = ECHELLE_PAR_DEFAUT) -> float | None:
+        """La note du carnet sur ``echelle`` (part des exercices réussis), ``None`` si le fichier est illisible."""
+        if self.probleme or not self.total:
+            return None
+        return round(echelle * self.faits / self.total, 2)
+
+
+def _pluriel(n: int, mot: str) -> str:
+    return f"{n} {mot}{'s' if n > 1 else ''}"
 
 
 @dataclass
 class Bilan:
-    """Le bilan des fichiers ``.reponses.json`` rendus par une classe."""
+    """Le bilan des fichiers ``.reponses.json`` rendus par une classe, revérifiés un à un."""
 
     #: Le dossier des rendus.
     dossier: Path
     #: Une ligne par fichier rendu.
     lignes: list[LigneBilan] = field(default_factory=list)
+    #: Les carnets connus (leçons et ateliers qui ont des exercices), dans l'ordre : les colonnes de l'export.
+    carnets: list[tuple[str, str]] = field(default_factory=list)
 
     def __str__(self) -> str:
         if not self.lignes:
@@ -528,75 +580,230 @@ class Bilan:
                 texte.append(f"{li.etudiant:<{largeur}}  {li.fichier} : {li.probleme}")
             else:
                 texte.append(f"{li.etudiant:<{largeur}}  {li.carnet} : {li.faits}/{li.total} réussis "
-                             f"({li.tentes} tenté{'s' if li.tentes > 1 else ''})")
+                             f"({_pluriel(li.tentes, 'tenté')})")
+            texte.extend(f"{'':<{largeur}}  ⚠ {li.fichier} : {a}" for a in li.alertes)
         return "\n".join(texte)
+
+    def etudiants(self) -> list[str]:
+        """Les apprenants, dans l'ordre alphabétique."""
+        return sorted({li.etudiant for li in self.lignes})
+
+    def notes(self, echelle: float = ECHELLE_PAR_DEFAUT) -> dict[str, dict[str, float]]:
+        """Les notes sur ``echelle`` : apprenant → carnet → note (la meilleure si un carnet est rendu deux fois)."""
+        resultat: dict[str, dict[str, float]] = {}
+        for li in self.lignes:
+            note = li.note(echelle)
+            if note is None:
+                continue
+            par_carnet = resultat.setdefault(li.etudiant, {})
+            par_carnet[li.carnet] = max(note, par_carnet.get(li.carnet, note))
+        return resultat
+
+    def colonne_identifiant(self) -> str:
+        """L'en-tête de la colonne qui identifie l'apprenant dans l'export (courriel ou numéro d'identification)."""
+        etudiants = self.etudiants()
+        return "Adresse de courriel" if etudiants and all("@" in e for e in etudiants) else \
+            "Numéro d'identification"
+
+    def csv_moodle(self, chemin: Path | str, echelle: float = ECHELLE_PAR_DEFAUT) -> Path:
+        """Écrit les notes au format d'import CSV du carnet de notes de Moodle, et rend le chemin écrit.
+
+        Une ligne d'en-tête puis une ligne par apprenant ; la première colonne l'identifie (à faire
+        correspondre à « Adresse de courriel → useremail » ou « Numéro d'identification → useridnumber »
+        à l'import) ; une colonne par leçon et atelier, note sur ``echelle`` avec un point décimal ;
+        case vide : carnet non rendu ou illisible. Fichier UTF-8, séparateur virgule.
+        """
+        import csv
+
+        chemin = Path(chemin)
+        notes = self.notes(echelle)
+        colonnes = [c for c, _ in self.carnets] or sorted({li.carnet for li in self.lignes if li.carnet})
+        titres = dict(self.carnets)
+        chemin.parent.mkdir(parents=True, exist_ok=True)
+        with chemin.open("w", encoding="utf-8", newline="") as f:
+            ecrivain = csv.writer(f, lineterminator="\n")
+            ecrivain.writerow([self.colonne_identifiant()]
+                              + [f"{c} — {titres.get(c, c)} (sur {echelle:g})" for c in colonnes])
+            for etudiant in self.etudiants():
+                ligne = notes.get(etudiant, {})
+                ecrivain.writerow([etudiant] + [f"{ligne[c]:.2f}" if c in ligne else "" for c in colonnes])
+        return chemin
+
+    def resume(self, echelle: float = ECHELLE_PAR_DEFAUT) -> str:
+        """Le résumé lisible : par apprenant et carnet, la note, puis chaque exercice (essais, premier juste)."""
+        if not self.lignes:
+            return str(self)
+        morceaux = [f"Bilan des réponses rendues dans {self.dossier} (notes sur {echelle:g}, part des exercices "
+                    "réussis à la revérification ; aucun verdict enregistré n'est cru)."]
+        for etudiant in self.etudiants():
+            morceaux.append(f"\n## {etudiant}")
+            for li in (li for li in self.lignes if li.etudiant == etudiant):
+                if li.probleme:
+                    morceaux.append(f"- {li.fichier} : ⚠ {li.probleme}")
+                    continue
+                note = li.note(echelle)
+                morceaux.append(f"- {li.carnet} : {li.faits}/{li.total} réussis, note {note:.2f}/{echelle:g} "
+                                f"({li.fichier})")
+                morceaux.extend(f"    - {r}" for r in li.exercices)
+                morceaux.extend(f"    - ⚠ {a}" for a in li.alertes)
+        problemes = [li for li in self.lignes if li.probleme or li.alertes]
+        if problemes:
+            morceaux.append("\n## À regarder")
+            morceaux.extend(f"- {li.fichier} : {li.probleme or '; '.join(li.alertes)}" for li in problemes)
+        return "\n".join(morceaux)
 
     def _repr_html_(self) -> str:
         from html import escape
 
         corps = "".join(
-            f"<tr><td>{escape(li.etudiant)}</td><td>{escape(li.carnet or li.fichier)}</td>"
-            f"<td>{escape(li.probleme) if li.probleme else f'{li.faits}/{li.total}'}</td></tr>"
+            f'<tr><th scope="row">{escape(li.etudiant)}</th><td>{escape(li.carnet or li.fichier)}</td>'
+            f"<td>{escape(li.probleme) if li.probleme else f'{li.faits}/{li.total}'}</td>"
+            f"<td>{escape(' ; '.join(li.alertes)) or 'rien à signaler'}</td></tr>"
             for li in self.lignes
         )
-        return ("<table><caption>Bilan des réponses rendues</caption><thead><tr><th>Apprenant</th>"
-                f"<th>Carnet</th><th>Exercices réussis</th></tr></thead><tbody>{corps}</tbody></table>")
+        return ('<table><caption>Bilan des réponses rendues (revérifiées)</caption><thead><tr>'
+                '<th scope="col">Apprenant</th><th scope="col">Carnet</th><th scope="col">Exercices réussis</th>'
+                f'<th scope="col">À regarder</th></tr></thead><tbody>{corps}</tbody></table>')
 
 
-def _ligne_bilan(fichier: Path, dossier: Path) -> LigneBilan:
-    from .erreurs import ErreurExercice
-    from .exercices import banque
+def _banques_connues() -> tuple[dict[str, Any], list[str]]:
+    """Les banques d'exercices du paquet (nom du carnet → banque), et les modules qui n'ont pas pu être chargés."""
+    import importlib
+    import pkgutil
+
+    from .exercices import carnets as paquet_carnets
+
+    connues: dict[str, Any] = {}
+    casses = []
+    for info in sorted(pkgutil.iter_modules(paquet_carnets.__path__), key=lambda i: i.name):
+        try:
+            module = importlib.import_module(f"{paquet_carnets.__name__}.{info.name}")
+        except Exception as exc:  # un module de vérifications cassé n'arrête pas le bilan
+            casses.append(f"{info.name} ({type(exc).__name__} : {exc})")
+            continue
+        b = getattr(module, "BANQUE", None)
+        if b is not None and len(b):
+            connues[b.carnet] = b
+    return connues, casses
+
+
+def _reconnaitre(nom: str, connues: dict[str, Any]) -> tuple[str, str] | None:
+    """(préfixe, carnet) d'un nom de fichier ``[préfixe-]<carnet>.reponses.json``, le carnet le plus long d'abord."""
+    for carnet_nom in sorted(connues, key=len, reverse=True):
+        suffixe = f"{carnet_nom}.reponses.json"
+        if nom == suffixe:
+            return "", carnet_nom
+        if nom.endswith(suffixe) and nom[-len(suffixe) - 1] in "-_. ":
+            return nom[:-len(suffixe)].rstrip("-_. "), carnet_nom
+    return None
+
+
+def _revoir_exercice(exercice: Any, entree: Any, donnees: Any) -> ResultatExercice:
+    from .exercices import valeur_relue
+
+    tentatives = entree.get("tentatives", []) if isinstance(entree, dict) else []
+    premier = None
+    dementis = 0
+    for numero, tentative in enumerate(tentatives, start=1):
+        try:
+            statut = exercice.juger(valeur_relue(tentative["reponse"]), donnees=donnees).statut
+        except Exception:  # une réponse forgée qui fait échouer la vérification n'est pas créditée
+            statut = "faux"
+        if tentative.get("statut") == "juste" and statut != "juste":
+            dementis += 1
+        if statut == "juste" and premier is None:
+            premier = numero
+    return ResultatExercice(exercice.ident, exercice.titre, len(tentatives), premier, dementis)
+
+
+def _ligne_bilan(fichier: Path, dossier: Path, connues: dict[str, Any]) -> LigneBilan:
+    from .exercices import lire_progression
+    from .exercices.variantes import apprenant_courant, libelle_variante
 
     relatif = fichier.relative_to(dossier)
-    nom = fichier.name
-    trouve = None
-    for debut in (m.start() for m in re.finditer(r"\d\d-", nom)):
-        if debut > 0 and nom[debut - 1].isdigit():
-            continue
-        motif = _MOTIF_RENDU.fullmatch(nom[debut:])
-        if motif is None:
-            continue
-        try:
-            trouve = (debut, motif.group(1), banque(motif.group(1)))
-            break
-        except ErreurExercice:
-            continue
-    prefixe = nom[:trouve[0]].rstrip("-_. ") if trouve else ""
+    trouve = _reconnaitre(fichier.name, connues)
+    prefixe = trouve[0] if trouve else ""
     etudiant = relatif.parts[0] if len(relatif.parts) > 1 else (prefixe or "?")
     if trouve is None:
         return LigneBilan(relatif.as_posix(), etudiant, "", probleme="carnet non reconnu dans le nom du fichier "
-                          "(attendu : <nom-du-carnet>.reponses.json)")
-    _, nom_carnet, banque_carnet = trouve
+                          "(attendu : <nom-du-carnet>.reponses.json, par exemple 03-plan-de-financement.reponses.json)")
+    banque_carnet = connues[trouve[1]]
+    total = len(banque_carnet)
     try:
-        etat = json.loads(fichier.read_text(encoding="utf-8"))
-        if not isinstance(etat, dict):
-            raise ValueError
-    except (ValueError, UnicodeDecodeError):
-        return LigneBilan(relatif.as_posix(), etudiant, nom_carnet, total=len(banque_carnet),
-                          probleme="fichier illisible (ce n'est pas un fichier de réponses JSON)")
-    statuts = [etat[i].get("statut") for i in banque_carnet.identifiants() if isinstance(etat.get(i), dict)]
-    return LigneBilan(relatif.as_posix(), etudiant, nom_carnet, faits=statuts.count("juste"),
-                      tentes=sum(s in ("juste", "faux") for s in statuts), total=len(banque_carnet))
+        contenu = json.loads(fichier.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        return LigneBilan(relatif.as_posix(), etudiant, banque_carnet.carnet, total=total,
+                          probleme="fichier illisible (ce n'est pas du texte UTF-8)")
+    except json.JSONDecodeError as exc:
+        return LigneBilan(relatif.as_posix(), etudiant, banque_carnet.carnet, total=total,
+                          probleme=f"fichier illisible (ce n'est pas du JSON : erreur à la ligne {exc.lineno}, "
+                          f"colonne {exc.colno})")
+    try:
+        etat = lire_progression(contenu, banque_carnet.carnet)
+    except ValueError as exc:
+        return LigneBilan(relatif.as_posix(), etudiant, banque_carnet.carnet, total=total,
+                          probleme=f"ce n'est pas un fichier de réponses ({exc})")
+    alertes = []
+    inconnus = sorted(i for i in etat["exercices"] if i not in banque_carnet)
+    if inconnus:
+        alertes.append(f"exercices inconnus du carnet {banque_carnet.carnet}, ignorés : {', '.join(inconnus)}")
+    identite = apprenant_courant(etudiant) if etudiant != "?" else None
+    if banque_carnet.a_des_variantes:
+        attendue = libelle_variante(identite, banque_carnet.carnet)
+        declare = etat.get("apprenant")
+        if isinstance(declare, str) and apprenant_courant(declare) != identite:
+            alertes.append(f"le fichier a été rempli sous l'identifiant « {declare} » : les réponses sont "
+                           f"revérifiées avec la variante de « {etudiant} »")
+        autres = {t.get("variante") for e in etat["exercices"].values() for t in e.get("tentatives", [])} \
+            - {attendue}
+        if autres and not declare:
+            alertes.append("des réponses ont été données sous une autre variante (identifiant absent ou différent) : "
+                           f"elles sont revérifiées avec la variante de « {etudiant} »")
+    donnees = banque_carnet.variante(identite)
+    resultats = tuple(_revoir_exercice(ex, etat["exercices"].get(ex.ident), donnees) for ex in banque_carnet)
+    dementis = sum(r.dementis for r in resultats)
+    if dementis:
+        alertes.append(f"{dementis} réponses notées « juste » dans le fichier sont fausses à la revérification : "
+                       "non créditées" if dementis > 1 else "1 réponse notée « juste » dans le fichier est fausse à "
+                       "la revérification : non créditée")
+    return LigneBilan(relatif.as_posix(), etudiant, banque_carnet.carnet,
+                      faits=sum(r.reussi for r in resultats), tentes=sum(1 for r in resultats if r.essais),
+                      total=total, exercices=resultats, alertes=tuple(alertes))
 
 
 def bilan(dossier: Path | str) -> Bilan:
-    """Résume les fichiers ``<carnet>.reponses.json`` rendus, rangés un sous-dossier par apprenant
-    (``rendus/dupont/00-prise-en-main.reponses.json``) ou préfixés par son nom
+    """Revérifie les fichiers ``<carnet>.reponses.json`` rendus, rangés un sous-dossier par apprenant
+    (``rendus/dupont@exemple.fr/00-prise-en-main.reponses.json``) ou préfixés par son identifiant
     (``rendus/dupont-00-prise-en-main.reponses.json``) : une ligne par fichier.
+
+    Chaque réponse est revérifiée avec les vérifications actuelles et la variante de l'apprenant ; un
+    verdict enregistré n'est jamais cru.
 
     >>> import json, tempfile
     >>> from pathlib import Path
     >>> rendus = Path(tempfile.mkdtemp())
     >>> (rendus / "dupont").mkdir()
-    >>> _ = (rendus / "dupont" / "00-prise-en-main.reponses.json").write_text(
-    ...     json.dumps({"cout-ttc": {"statut": "juste"}, "part-retraites": {"statut": "faux"}}))
-    >>> print(bilan(rendus))
-    dupont  00-prise-en-main : 1/3 réussis (2 tentés)
+    >>> faux_juste = {"exercices": {"cout-ttc": {"tentatives": [{"reponse": 1, "statut": "juste"}]}}}
+    >>> _ = (rendus / "dupont" / "00-prise-en-main.reponses.json").write_text(json.dumps(faux_juste))
+    >>> b = bilan(rendus)
+    >>> b.lignes[0].faits, b.lignes[0].tentes
+    (0, 1)
     """
     dossier = Path(dossier)
     if not dossier.is_dir():
         raise ErreurDonnees(f"le dossier des rendus « {dossier} » n'existe pas",
                             conseil="rassemblez les fichiers .reponses.json des apprenants dans un dossier, "
-                            "un sous-dossier par apprenant")
-    fichiers = sorted(dossier.rglob("*.reponses.json"))
-    return Bilan(dossier, [_ligne_bilan(f, dossier) for f in fichiers])
+                            "un sous-dossier par apprenant (nommé par son identifiant, son adresse de courriel)")
+    connues, casses = _banques_connues()
+    fichiers = sorted(f for f in dossier.rglob("*.reponses.json") if ".abime-" not in f.name)
+    lignes = [_ligne_bilan(f, dossier, connues) for f in fichiers]
+    vus: dict[tuple[str, str], list[str]] = {}
+    for li in lignes:
+        if li.carnet and not li.probleme:
+            vus.setdefault((li.etudiant, li.carnet), []).append(li.fichier)
+    lignes = [replace(li, alertes=(*li.alertes, "ce carnet est rendu plusieurs fois par cet apprenant ("
+                                   + ", ".join(vus[(li.etudiant, li.carnet)]) + ") : la meilleure note est exportée"))
+              if len(vus.get((li.etudiant, li.carnet), [])) > 1 else li for li in lignes]
+    lignes += [LigneBilan(f"(module {c})", "?", "", probleme="les vérifications de ce carnet n'ont pas pu être "
+                          "chargées : ses rendus ne sont pas notés") for c in casses]
+    return Bilan(dossier, lignes, [(c, b.titre) for c, b in connues.items()])

@@ -27,11 +27,13 @@ from html import escape
 from numbers import Real
 from typing import TYPE_CHECKING, Any, Literal
 
-from .erreurs import ErreurDonnees, ErreurMontant, ErreurSaisie, ErreurTaux
-from .parametres import parametres
+from . import saisie
+from .erreurs import ErreurCas, ErreurDonnees, ErreurMontant, ErreurSaisie, ErreurTaux
+from .parametres import Parametres, parametres
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+    from matplotlib.figure import Figure
 
     from .cas import Cas
 
@@ -43,6 +45,7 @@ __all__ = [
     "bilan_du_cas",
     "indicateurs_du_cas",
     "suivre",
+    "trajectoire_carbone",
     "valeur_carbone",
     "verifier_smart",
 ]
@@ -54,20 +57,11 @@ MOTS_FLOUS = ("amélior", "favoris", "développ", "renforc", "mieux", "optimis",
 
 
 def _date(valeur: Any, nom: str, fin_d_annee: bool = False) -> _dt.date | None:
-    """Une date à partir d'une date, d'un texte AAAA-MM-JJ ou d'une année (1er janvier ou 31 décembre)."""
-    if valeur is None or (isinstance(valeur, _dt.date) and not isinstance(valeur, _dt.datetime)):
-        return valeur
-    if isinstance(valeur, _dt.datetime):
-        return valeur.date()
-    if isinstance(valeur, int) and not isinstance(valeur, bool) and 1900 <= valeur <= 2100:
-        return _dt.date(valeur, 12, 31) if fin_d_annee else _dt.date(valeur, 1, 1)
-    if isinstance(valeur, str):
-        try:
-            return _dt.date.fromisoformat(valeur.strip())
-        except ValueError:
-            pass
-    raise ErreurSaisie(f"{nom} vaut {valeur!r}, ce n'est pas une date",
-                       conseil="écrivez la date AAAA-MM-JJ (ex. \"2027-07-15\") ou une année (ex. 2027)")
+    """Une date facultative, lue par le seul analyseur du paquet (:func:`mba_territoires.saisie.date`) ;
+    une année seule vaut le 31 décembre (``fin_d_annee``) ou le 1er janvier."""
+    if valeur is None:
+        return None
+    return saisie.date(valeur, nom, annee_seule="fin" if fin_d_annee else True)
 
 
 def _nombre_ou_rien(valeur: Any, nom: str) -> float | None:
@@ -185,11 +179,11 @@ class BilanSmart:
         return f"BilanSmart({self.indicateur.nom!r}, manquants={self.manquants()})"
 
     def _repr_html_(self) -> str:
-        lignes = "".join(f"<tr><th scope='row'>{escape(c)}</th><td>{'oui' if ok else 'non'}</td>"
-                         f"<td>{escape(t)}</td></tr>" for c, (ok, t) in self.criteres.items())
-        return (f"<table><caption>Critères SMART : {escape(self.indicateur.nom)}</caption>"
-                f"<thead><tr><th>Critère</th><th>Respecté</th><th>Commentaire</th></tr></thead>"
-                f"<tbody>{lignes}</tbody></table>")
+        from .affichage.html import tableau_html
+
+        return tableau_html([(c, "oui" if ok else "non", t or "–") for c, (ok, t) in self.criteres.items()],
+                            ["Critère", "Respecté", "Commentaire"],
+                            legende=f"Critères SMART : {self.indicateur.nom}")
 
 
 def verifier_smart(indicateur: Indicateur | Mapping[str, Any]) -> BilanSmart:
@@ -289,19 +283,36 @@ class SuiviIndicateur:
         t = self.tableau()
         return None if t.empty else t.iloc[-1].to_dict()
 
+    @classmethod
+    def depuis_cas(cls, cas_ou_slug: Cas | str) -> list[SuiviIndicateur]:
+        """Le suivi de chaque indicateur de la section ``indicateurs`` d'un cas (ou de son slug).
+
+        >>> [s.indicateur.nom for s in SuiviIndicateur.depuis_cas("cour-oasis")][:1]
+        ['Surface désimperméabilisée']
+        """
+        from .depuis_cas import cas_depuis, section_du_cas
+
+        cas = cas_depuis(cas_ou_slug, "le suivi des indicateurs")
+        return [suivre(i.model_dump(), i.mesures) for i in section_du_cas(cas, "indicateurs", "le suivi des "
+                                                                               "indicateurs")]
+
+    def graphique(self) -> Figure:
+        """Les mesures face à la trajectoire qui mène de la référence à la cible."""
+        from .affichage.graphiques_projet import graphique_suivi
+
+        return graphique_suivi(self)
+
     def __repr__(self) -> str:
         return f"SuiviIndicateur({self.indicateur.nom!r}, {len(self.mesures)} mesures)"
 
     def _repr_html_(self) -> str:
-        from .formats import nombre, pourcentage
+        from .affichage.html import tableau_html
+        from .formats import date_fr, nombre, pourcentage
 
-        lignes = "".join(
-            f"<tr><td>{r['date']:%d/%m/%Y}</td><td>{nombre(r['valeur'], 2)}</td><td>{nombre(r['trajectoire'], 2)}</td>"
-            f"<td>{pourcentage(r['avancement'], 0)}</td><td>{escape(r['statut'])}</td></tr>"
-            for r in self.tableau().to_dict("records"))
-        return (f"<table><caption>Suivi : {escape(self.indicateur.nom)} ({escape(self.indicateur.unite)})</caption>"
-                "<thead><tr><th>Date</th><th>Valeur</th><th>Trajectoire</th><th>Avancement</th><th>Statut</th>"
-                f"</tr></thead><tbody>{lignes}</tbody></table>")
+        lignes = [(date_fr(r["date"]), nombre(r["valeur"], 2), nombre(r["trajectoire"], 2),
+                   pourcentage(r["avancement"], 0), r["statut"]) for r in self.tableau().to_dict("records")]
+        return tableau_html(lignes, ["Date", "Valeur", "Trajectoire", "Avancement", "Statut"],
+                            legende=f"Suivi : {self.indicateur.nom} ({self.indicateur.unite or 'sans unité'})")
 
 
 def suivre(indicateur: Indicateur | Mapping[str, Any], mesures: Mapping[Any, float] | None = None) -> SuiviIndicateur:
@@ -329,6 +340,7 @@ def suivre(indicateur: Indicateur | Mapping[str, Any], mesures: Mapping[Any, flo
     propres = []
     for jour, valeur in (mesures or {}).items():
         d = _date(jour, f"la date de mesure {jour!r} de « {ind.nom} »")
+        assert d is not None
         v = _nombre_ou_rien(valeur, f"la mesure du {jour} de « {ind.nom} »")
         if v is None:
             raise ErreurDonnees(f"la mesure du {jour} de « {ind.nom} » est vide",
@@ -337,49 +349,126 @@ def suivre(indicateur: Indicateur | Mapping[str, Any], mesures: Mapping[Any, flo
     return SuiviIndicateur(ind, tuple(sorted(propres)))
 
 
-def indicateurs_du_cas(cas: Cas) -> list[SuiviIndicateur]:
-    """Le suivi de chaque indicateur de la section ``indicateurs`` d'un cas.
+def indicateurs_du_cas(cas: Cas | str) -> list[SuiviIndicateur]:
+    """Le suivi des indicateurs d'un cas (alias gardé de :meth:`SuiviIndicateur.depuis_cas`).
 
-    >>> from mba_territoires.cas import charger
-    >>> [s.indicateur.nom for s in indicateurs_du_cas(charger("cour-oasis"))][:1]
-    ['Surface désimperméabilisée']
+    >>> len(indicateurs_du_cas("cour-oasis")) >= 3
+    True
     """
-    return [suivre(i.model_dump(), i.mesures) for i in (cas.indicateurs or [])]
+    return SuiviIndicateur.depuis_cas(cas)
 
 
 # ---------------------------------------------------------------------------
 # Valeur de l'action pour le climat
 # ---------------------------------------------------------------------------
 
-_ANNEES_CARBONE = (2018, 2030, 2040, 2050)
+_ANNEES_CARBONE = (2018, 2030, 2040, 2050)  # trajectoire 2019 (euros 2018), en vigueur jusqu'au 19/03/2025
+_ANNEES_VAC = (2023, 2030, 2050)  # trajectoire 2025 (rapport Quinet du 20/03/2025)
 
 
-def valeur_carbone(annee: int, annee_parametres: int = 2026) -> float:
-    """La valeur de l'action pour le climat d'une année, en euros 2018 par tonne de CO2e.
+@dataclass(frozen=True)
+class TrajectoireCarbone:
+    """La trajectoire de la valeur de l'action pour le climat en vigueur à une date, et sa base de prix.
 
-    Règle du cahier : interpolation linéaire entre les valeurs de référence de la trajectoire 2019
-    (2030, 2040, 2050) ; avant 2030, interpolation linéaire depuis la valeur de départ de 2018 ; après
-    2050, la valeur de 2050 est maintenue (hypothèse prudente). Chiffres à vérifier : le rapport Quinet
-    de mars 2025 a publié une nouvelle trajectoire.
-
-    >>> valeur_carbone(2035)   # 250 + (500 - 250) × 5 / 10
-    375.0
-    >>> round(valeur_carbone(2026), 2)   # 54 + (250 - 54) × 8 / 12
-    184.67
+    Règles du cahier (conventions, dites à l'apprenant) : interpolation linéaire entre les points publiés ;
+    après le dernier point (2050), la valeur du dernier point est gardée (hypothèse prudente) ; pour
+    ajouter la valeur carbone à des flux en euros d'une autre année, elle est multipliée par l'évolution
+    des prix depuis l'année de base (``evaluation.inflation_annuelle``, déflateur de l'Insee).
     """
-    if isinstance(annee, bool) or not isinstance(annee, int):
-        raise ErreurSaisie(f"l'année {annee!r} n'est pas un entier", conseil="écrivez l'année sur quatre chiffres")
-    p = parametres(annee_parametres)
-    points = [(a, float(p[f"evaluation.valeur_carbone_{a}"])) for a in _ANNEES_CARBONE]
-    if annee < points[0][0]:
-        raise ErreurSaisie(f"pas de valeur carbone avant {points[0][0]} (année demandée : {annee})",
-                           conseil="un bilan socio-économique commence à l'année de l'investissement")
-    if annee >= points[-1][0]:
-        return points[-1][1]
-    for (a0, v0), (a1, v1) in itertools.pairwise(points):
-        if a0 <= annee <= a1:
-            return v0 + (v1 - v0) * (annee - a0) / (a1 - a0)
-    raise AssertionError("inatteignable")  # pragma: no cover
+
+    #: Les points (année, euros de la base par tonne de CO2e), du plus ancien au plus récent.
+    points: tuple[tuple[int, float], ...]
+    #: L'année des euros constants de la trajectoire (2018 pour 2019, 2023 pour 2025).
+    annee_base: int
+    #: Les sources des points.
+    sources: tuple[str, ...]
+    #: Vrai si un chiffre de la trajectoire attend une confirmation.
+    a_verifier: bool
+    #: Les paramètres lus (pour le déflateur).
+    parametres: Parametres = field(repr=False)
+
+    def valeur(self, annee: int) -> float:
+        """La valeur d'une année, en euros de l'année de base."""
+        annee = saisie.annee(annee, "l'année de la valeur carbone")
+        if annee < self.points[0][0]:
+            raise ErreurSaisie(f"pas de valeur carbone avant {self.points[0][0]} (année demandée : {annee})",
+                               conseil="un bilan socio-économique commence à l'année de l'investissement")
+        if annee >= self.points[-1][0]:
+            return self.points[-1][1]
+        for (a0, v0), (a1, v1) in itertools.pairwise(self.points):
+            if a0 <= annee <= a1:
+                return v0 + (v1 - v0) * (annee - a0) / (a1 - a0)
+        raise AssertionError("inatteignable")  # pragma: no cover
+
+    def facteur_prix(self, annee_euros: int) -> float:
+        """Le coefficient qui passe des euros de l'année de base aux euros de ``annee_euros``
+        (produit des 1 + inflation des années écoulées ; une année sans chiffre compte pour zéro)."""
+        annee_euros = saisie.annee(annee_euros, "l'année des euros du bilan")
+        inflation = self._inflation()
+        facteur = 1.0
+        for a in range(self.annee_base + 1, annee_euros + 1):
+            facteur *= 1 + float(inflation.get(a, 0.0))
+        for a in range(annee_euros + 1, self.annee_base + 1):
+            facteur /= 1 + float(inflation.get(a, 0.0))
+        return facteur
+
+    def annees_sans_inflation(self, annee_euros: int) -> list[int]:
+        """Les années entre la base et ``annee_euros`` pour lesquelles l'inflation n'est pas renseignée."""
+        inflation = self._inflation()
+        bas, haut = sorted((self.annee_base, annee_euros))
+        return [a for a in range(bas + 1, haut + 1) if a not in inflation]
+
+    def _inflation(self) -> Mapping[int, float]:
+        if "evaluation.inflation_annuelle" not in self.parametres:
+            return {}
+        return {int(k): float(v) for k, v in self.parametres["evaluation.inflation_annuelle"].items()}
+
+
+def trajectoire_carbone(date_parametres: Any = 2026) -> TrajectoireCarbone:
+    """La trajectoire de la valeur de l'action pour le climat en vigueur à ``date_parametres``.
+
+    Depuis le 20/03/2025 : rapport de la commission Quinet (France Stratégie), en euros 2023 (base à
+    vérifier) ; avant : trajectoire 2019, en euros 2018.
+
+    >>> t = trajectoire_carbone("2026-01-01")
+    >>> t.annee_base, t.points[1]
+    (2023, (2030, 300.0))
+    >>> trajectoire_carbone("2024-06-01").points[1]
+    (2030, 250.0)
+    """
+    p = parametres(date_parametres)
+    if "evaluation.vac_2030" in p:
+        cles = [f"evaluation.vac_{a}" for a in _ANNEES_VAC]
+        base = int(p["evaluation.vac_annee_base"])
+        a_verifier = p.parametre("evaluation.vac_annee_base").a_verifier
+    else:
+        cles = [f"evaluation.valeur_carbone_{a}" for a in _ANNEES_CARBONE]
+        base, a_verifier = 2018, False
+    params = [p.parametre(c) for c in cles]
+    points = tuple((int(c.rsplit("_", 1)[1]), float(x.valeur)) for c, x in zip(cles, params, strict=True))
+    return TrajectoireCarbone(points, base, tuple(x.source for x in params),
+                              a_verifier or any(x.a_verifier for x in params), p)
+
+
+def valeur_carbone(annee: int, annee_parametres: Any = 2026, *, euros_de: int | None = None) -> float:
+    """La valeur de l'action pour le climat d'une année, par tonne de CO2e.
+
+    Sans ``euros_de`` : en euros de la base de la trajectoire (2023 pour celle de 2025) ; avec
+    ``euros_de=2026`` : convertie en euros 2026 par l'évolution des prix (``evaluation.inflation_annuelle``).
+    Interpolation linéaire entre les points ; au-delà de 2050, la valeur de 2050 (convention du cahier).
+
+    >>> valeur_carbone(2040)   # 300 + (563 - 300) × 10 / 20
+    431.5
+    >>> round(valeur_carbone(2026), 2)   # 256 + (300 - 256) × 3 / 7
+    274.86
+    >>> valeur_carbone(2060)   # au-delà de l'horizon du rapport : la valeur de 2050
+    563.0
+    >>> round(valeur_carbone(2030, euros_de=2024), 2)   # 300 × 1,020 (inflation 2024)
+    306.0
+    """
+    t = trajectoire_carbone(annee_parametres)
+    v = t.valeur(annee)
+    return v if euros_de is None else v * t.facteur_prix(euros_de)
 
 
 # ---------------------------------------------------------------------------
@@ -463,11 +552,13 @@ class BilanSocioEconomique:
         """Le tableau des flux, une ligne par année : montants, valeur du carbone, flux actualisé."""
         import pandas as pd
 
+        trajectoire = trajectoire_carbone(self.annee_parametres)
+        prix = trajectoire.facteur_prix(self.annee_investissement)  # euros de la base → euros du bilan
         lignes = []
         for rang in range(self.duree_ans + 1):
             annee = self.annee_investissement + rang
             tonnes = self.co2_evite_tonnes_par_an if rang else 0.0
-            vc = valeur_carbone(annee, self.annee_parametres)
+            vc = trajectoire.valeur(annee) * prix
             investissement = self.investissement if rang == 0 else 0.0
             avantages = self.avantages if rang else 0.0
             couts = self.couts if rang else 0.0
@@ -493,12 +584,20 @@ class BilanSocioEconomique:
 
     def avertissements(self) -> list[str]:
         """Les réserves à citer avec le résultat (chiffres à vérifier, effets non chiffrés)."""
-        p = parametres(self.annee_parametres)
         notes = []
-        if self.co2_evite_tonnes_par_an and any(p.parametre(f"evaluation.valeur_carbone_{a}").a_verifier
-                                                for a in _ANNEES_CARBONE):
-            notes.append("valeur de l'action pour le climat : trajectoire 2019 (en euros 2018), chiffre à vérifier "
-                         "depuis la nouvelle trajectoire du rapport Quinet de mars 2025")
+        if self.co2_evite_tonnes_par_an:
+            t = trajectoire_carbone(self.annee_parametres)
+            fin = self.annee_investissement + self.duree_ans
+            texte = (f"valeur de l'action pour le climat : trajectoire en euros {t.annee_base}, convertie en euros "
+                     f"{self.annee_investissement} (× {t.facteur_prix(self.annee_investissement):.3f})")
+            manquantes = t.annees_sans_inflation(self.annee_investissement)
+            if manquantes:
+                texte += f", sans inflation connue pour {', '.join(map(str, manquantes))}"
+            if fin > t.points[-1][0]:
+                texte += f" ; après {t.points[-1][0]}, la valeur de {t.points[-1][0]} est gardée (convention)"
+            if t.a_verifier:
+                texte += " ; chiffres à vérifier dans le rapport"
+            notes.append(texte)
         if self.non_monetarises:
             notes.append("effets non monétarisés, à présenter à côté de la VAN : " + " ; ".join(self.non_monetarises))
         return notes
@@ -530,39 +629,62 @@ class BilanSocioEconomique:
                            "écart maximal": max(abs(basse - base), abs(haute - base))})
         return pd.DataFrame(lignes)
 
+    @classmethod
+    def depuis_cas(cls, cas_ou_slug: Cas | str, duree_ans: int | None = None, *, taux: float | None = None,
+                   couts_annuels: float | Mapping[str, float] | None = None) -> BilanSocioEconomique:
+        """Le bilan d'un cas (ou de son slug), d'après ``projet.bilan_socio_economique`` ; les paramètres
+        (taux, valeur carbone) sont ceux en vigueur au 1er janvier de l'année du cas. ``duree_ans``,
+        ``taux`` et ``couts_annuels`` remplacent, s'ils sont donnés, les hypothèses du cas (« et si… »).
+
+        >>> BilanSocioEconomique.depuis_cas("cour-oasis").investissement
+        118000.0
+        """
+        from .depuis_cas import cas_depuis
+
+        cas = cas_depuis(cas_ou_slug, "le bilan socio-économique")
+        section = cas.projet.bilan_socio_economique
+        if section is None:
+            fichier = f"casestudies/{cas.slug}/cas.yaml"
+            raise ErreurCas(f"le cas « {cas.slug} » n'a pas de section « projet.bilan_socio_economique » ({fichier})",
+                            conseil=f"ajoutez « bilan_socio_economique: » sous « projet: » dans {fichier}, ou "
+                            "construisez BilanSocioEconomique(...) à la main",
+                            fichier=fichier, champ="projet.bilan_socio_economique")
+        couts = dict(section.couts_annuels) if couts_annuels is None else couts_annuels
+        return cls(cas.projet.cout_estime_ht, cas.projet.annee_debut, duree_ans or section.duree_ans,
+                   dict(section.avantages_annuels), couts, section.co2_evite_tonnes_par_an, taux=taux,
+                   annee_parametres=cas.annee, non_monetarises=tuple(section.non_monetarises))
+
+    def graphique(self, variation: float = 0.2) -> Figure:
+        """La sensibilité de la VAN à chaque hypothèse (± ``variation``)."""
+        from .affichage.graphiques_projet import graphique_sensibilite
+
+        return graphique_sensibilite(self, variation)
+
     def __repr__(self) -> str:
         return (f"BilanSocioEconomique(investissement={self.investissement:.0f}, {self.duree_ans} ans, "
                 f"taux={self.taux}, VAN={self.van():.0f})")
 
     def _repr_html_(self) -> str:
-        from .formats import euros, pourcentage
+        from .affichage.html import tableau_html
+        from .formats import euros, nombre, pourcentage
 
+        lignes = [(f"Investissement ({self.annee_investissement})", euros(self.investissement, 0)),
+                  ("Avantages par an", euros(self.avantages, 0)), ("Coûts par an", euros(self.couts, 0)),
+                  ("CO2e évité par an", f"{nombre(self.co2_evite_tonnes_par_an, 1)} t"),
+                  ("Taux d'actualisation", pourcentage(self.taux, 1)), ("Durée", f"{self.duree_ans} ans"),
+                  ("VAN", euros(self.van(), 0))]
         reserves = "".join(f"<li>{escape(a)}</li>" for a in self.avertissements())
-        return (f"<table><caption>Bilan socio-économique simplifié</caption><tbody>"
-                f"<tr><th scope='row'>Investissement ({self.annee_investissement})</th>"
-                f"<td>{euros(self.investissement, 0)}</td></tr>"
-                f"<tr><th scope='row'>Avantages par an</th><td>{euros(self.avantages, 0)}</td></tr>"
-                f"<tr><th scope='row'>Coûts par an</th><td>{euros(self.couts, 0)}</td></tr>"
-                f"<tr><th scope='row'>CO2e évité par an</th><td>{self.co2_evite_tonnes_par_an:g} t</td></tr>"
-                f"<tr><th scope='row'>Taux d'actualisation</th><td>{pourcentage(self.taux, 1)}</td></tr>"
-                f"<tr><th scope='row'>Durée</th><td>{self.duree_ans} ans</td></tr>"
-                f"<tr><th scope='row'>VAN</th><td><strong>{euros(self.van(), 0)}</strong></td></tr>"
-                f"</tbody></table>" + (f"<ul>{reserves}</ul>" if reserves else ""))
+        return tableau_html(lignes, ["Élément", "Valeur"], legende="Bilan socio-économique simplifié") + (
+            f"<ul>{reserves}</ul>" if reserves else "")
 
 
-def bilan_du_cas(cas: Cas, duree_ans: int | None = None) -> BilanSocioEconomique:
-    """Le bilan socio-économique d'un cas, d'après ``projet.bilan_socio_economique``.
+def bilan_du_cas(cas: Cas | str, duree_ans: int | None = None, *, taux: float | None = None,
+                 couts_annuels: float | Mapping[str, float] | None = None) -> BilanSocioEconomique:
+    """Le bilan socio-économique d'un cas (alias gardé de :meth:`BilanSocioEconomique.depuis_cas`).
 
-    >>> from mba_territoires.cas import charger
-    >>> bilan_du_cas(charger("cour-oasis")).investissement
+    >>> bilan_du_cas("cour-oasis").investissement
     118000.0
+    >>> bilan_du_cas("cour-oasis", taux=0.045).taux
+    0.045
     """
-    section = cas.projet.bilan_socio_economique
-    if section is None:
-        raise ErreurDonnees(f"le cas « {cas.slug} » n'a pas d'hypothèses de bilan socio-économique",
-                            conseil="ajoutez « bilan_socio_economique: » dans la section projet de cas.yaml, "
-                            "ou construisez BilanSocioEconomique(...) à la main")
-    return BilanSocioEconomique(cas.projet.cout_estime_ht, cas.projet.annee_debut,
-                                duree_ans or section.duree_ans, dict(section.avantages_annuels),
-                                dict(section.couts_annuels), section.co2_evite_tonnes_par_an,
-                                annee_parametres=cas.annee, non_monetarises=tuple(section.non_monetarises))
+    return BilanSocioEconomique.depuis_cas(cas, duree_ans, taux=taux, couts_annuels=couts_annuels)

@@ -1,13 +1,18 @@
-"""Le planning d'un projet public : tâches, chemin critique, procédure de marché, jalons de subvention.
+"""Le planning d'un projet public : tâches, chemin critique, jalons, délibérations, subventions.
 
 - :class:`Tache` et :class:`Planning` : des tâches avec leur durée en jours et leurs prédécesseurs ;
   :meth:`Planning.ordonnancer` calcule dates au plus tôt et au plus tard, marges et chemin critique
   (méthode du chemin critique, écrite ici en quelques lignes) ;
-- :func:`procedure_marche` : la procédure et ses délais minimaux, d'après le montant, la nature du marché,
-  la date et les seuils datés des paramètres (``commande_publique.*``) ;
+- les **délibérations** de l'organe délibérant (conseil municipal, ou conseil communautaire pour un EPCI)
+  sont des jalons du planning (``Tache(..., deliberation=["plan_de_financement"])``) :
+  :meth:`Planning.deliberations` les date, :func:`verifier_deliberations` vérifie qu'elles précèdent ce
+  qu'elles autorisent (la demande de subvention, la signature du marché de travaux) ;
 - :class:`JalonSubvention` et :func:`verifier_subventions` : pas de commencement d'exécution avant la
-  réception de la demande (CGCT R2334-24), caducité si l'opération ne commence pas dans les deux ans de la
-  notification (R2334-28) ou ne s'achève pas dans les quatre ans (R2334-29) — délais lus dans ``caducite.*``.
+  réception de la demande (CGCT R2334-24) ; la caducité (R2334-28 et R2334-29) est la règle unique de
+  :func:`mba_territoires.tresorerie.caducite`, appliquée ici aux dates du planning ;
+- la commande publique (valeur du besoin, procédure) vit dans :mod:`mba_territoires.marches` ;
+  :func:`verifier_consultations` confronte la durée de chaque consultation au délai de sa procédure, les
+  seuils étant lus à la date de début de la consultation (sa date de lancement).
 
 Convention : les durées sont en jours calendaires. Une tâche qui commence au jour ``d`` et dure ``n`` jours
 occupe les jours ``d`` à ``d + n - 1`` ; la suivante peut commencer au jour ``d + n``.
@@ -29,22 +34,25 @@ import datetime as _dt
 import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from html import escape
-from numbers import Real
 from typing import TYPE_CHECKING, Any, Literal
 
-from .erreurs import ErreurMontant, ErreurRegle, ErreurSaisie
-from .parametres import parametres
+from . import saisie
+from .erreurs import ErreurRegle, ErreurSaisie
+from .marches import Marche, Nature, ProcedureMarche, procedure_marche
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+    from matplotlib.figure import Figure
 
     from .cas import Cas
+    from .verdicts import Verdict
 
 __all__ = [
+    "DELIBERATIONS",
     "Alerte",
     "JalonSubvention",
     "Marche",
+    "Nature",
     "Ordonnancement",
     "Planning",
     "PlanningDuCas",
@@ -55,22 +63,29 @@ __all__ = [
     "planning_du_cas",
     "procedure_marche",
     "verifier_consultations",
+    "verifier_deliberations",
     "verifier_subventions",
 ]
 
+#: Ce qu'une délibération de l'organe délibérant peut décider, dans le planning (clé : libellé).
+DELIBERATIONS = {
+    "approbation_projet": "approuve le projet (programme et enveloppe)",
+    "plan_de_financement": "approuve le plan de financement",
+    "demande_subvention": "autorise le maire (ou le président) à demander les subventions",
+    "autorisation_marche": "autorise la signature du marché (au-delà des délégations au maire, CGCT L2122-22)",
+    "autre": "autre décision du conseil",
+}
+_SYNONYMES_DELIBERATION = {
+    "approbation_projet": ["projet", "approbation du projet", "avant-projet", "programme"],
+    "plan_de_financement": ["financement", "plan de financement", "approbation du plan de financement"],
+    "demande_subvention": ["subvention", "subventions", "demande de subvention", "demandes de subvention"],
+    "autorisation_marche": ["marche", "marché", "attribution", "signature du marché", "autorisation de signer"],
+}
 
-def _date(valeur: Any, nom: str) -> _dt.date | None:
-    if valeur is None or (isinstance(valeur, _dt.date) and not isinstance(valeur, _dt.datetime)):
-        return valeur
-    if isinstance(valeur, _dt.datetime):
-        return valeur.date()
-    if isinstance(valeur, str):
-        try:
-            return _dt.date.fromisoformat(valeur.strip())
-        except ValueError:
-            pass
-    raise ErreurSaisie(f"{nom} vaut {valeur!r}, ce n'est pas une date",
-                       conseil="écrivez la date AAAA-MM-JJ, par exemple \"2026-07-06\"")
+
+def _date(valeur: Any, quoi: str) -> _dt.date | None:
+    """Une date facultative, lue par le seul analyseur du paquet (:func:`mba_territoires.saisie.date`)."""
+    return None if valeur is None else saisie.date(valeur, quoi)
 
 
 def _proches(nom: str, noms: list[str]) -> list[str]:
@@ -121,16 +136,15 @@ class Tache:
     engage: bool = False
     #: La famille de la tâche (programmation, conception, consultation, travaux...), pour les couleurs.
     phase: str = ""
+    #: Si la tâche est une séance de l'organe délibérant, ce qu'elle décide (clés de :data:`DELIBERATIONS`).
+    deliberation: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not isinstance(self.nom, str) or not self.nom.strip():
             raise ErreurSaisie("une tâche n'a pas de nom", conseil="donnez à chaque tâche un nom court et unique")
         object.__setattr__(self, "nom", self.nom.strip())
-        d = self.duree_jours
-        if isinstance(d, bool) or not isinstance(d, Real) or d != d or d < 0 or int(d) != d:
-            raise ErreurSaisie(f"la durée de « {self.nom} » vaut {d!r}",
-                               conseil="donnez un nombre entier de jours, positif ou nul (0 pour un jalon)")
-        object.__setattr__(self, "duree_jours", int(d))
+        object.__setattr__(self, "duree_jours",
+                           saisie.entier(self.duree_jours, f"la durée de « {self.nom} » (en jours)", minimum=0))
         preds = self.predecesseurs
         if isinstance(preds, str):
             preds = (preds,)
@@ -138,6 +152,10 @@ class Tache:
         object.__setattr__(self, "pas_avant", _date(self.pas_avant, f"la date « pas avant » de « {self.nom} »"))
         object.__setattr__(self, "fin_au_plus_tard",
                            _date(self.fin_au_plus_tard, f"la date limite de « {self.nom} »"))
+        objets = (self.deliberation,) if isinstance(self.deliberation, str) else tuple(self.deliberation or ())
+        object.__setattr__(self, "deliberation", tuple(
+            saisie.choix(o, list(DELIBERATIONS), f"la délibération de « {self.nom} »",
+                         synonymes=_SYNONYMES_DELIBERATION) for o in objets))
 
 
 @dataclass(frozen=True)
@@ -196,8 +214,17 @@ class Planning:
     Conseil : retirez « B » des prédécesseurs de « A » (ou l'inverse) : une tâche ne peut pas attendre une tâche qui l'attend.
     """  # noqa: E501
 
-    def __init__(self, taches: Iterable[Tache | Mapping[str, Any]], debut: _dt.date | str) -> None:
+    def __init__(self, taches: Iterable[Tache | Mapping[str, Any]], debut: _dt.date | str, *,
+                 marches: Iterable[Marche | Mapping[str, Any]] = (),
+                 subventions: Iterable[JalonSubvention | Mapping[str, Any]] = (),
+                 organe: str = "le conseil municipal") -> None:
         self.taches: tuple[Tache, ...] = tuple(_tache(t) for t in taches)
+        #: Les marchés à passer, chacun porté par une tâche de consultation.
+        self.marches: tuple[Marche, ...] = tuple(_marche(m) for m in marches)
+        #: Les jalons des demandes de subvention.
+        self.subventions: tuple[JalonSubvention, ...] = tuple(_jalon(j) for j in subventions)
+        #: L'organe délibérant qui vote les délibérations (« le conseil municipal de Lyon »).
+        self.organe: str = saisie.texte(organe, "l'organe délibérant")
         jour = _date(debut, "la date de début du planning")
         if jour is None:
             raise ErreurSaisie("le planning n'a pas de date de début", conseil="donnez debut=\"2026-01-05\"")
@@ -295,7 +322,8 @@ class Planning:
 
     def _remplacer(self, nom: str, **champs: Any) -> Planning:
         self.tache(nom)
-        return Planning([replace(t, **champs) if t.nom == nom else t for t in self.taches], self.debut)
+        return Planning([replace(t, **champs) if t.nom == nom else t for t in self.taches], self.debut,
+                        marches=self.marches, subventions=self.subventions, organe=self.organe)
 
     def avec_duree(self, nom: str, jours: int) -> Planning:
         """Un nouveau planning où la tâche ``nom`` dure ``jours`` jours.
@@ -318,11 +346,78 @@ class Planning:
         >>> p.decaler("B", 7).ordonnancer().tache("B").debut_tot
         17
         """
-        if isinstance(jours, bool) or not isinstance(jours, int):
-            raise ErreurSaisie(f"le décalage vaut {jours!r}", conseil="donnez un nombre entier de jours")
+        jours = saisie.entier(jours, "le décalage (en jours)")
         actuel = self.ordonnancer().tache(nom)
         cible = actuel.date_debut + _dt.timedelta(days=jours)
         return self.avec_pas_avant(nom, cible if cible > self.debut else None)
+
+    # --- depuis un cas, jalons, délibérations, alertes, graphique -----------------------------
+
+    @classmethod
+    def depuis_cas(cls, cas_ou_slug: Cas | str) -> Planning:
+        """Le planning de la section ``planning`` d'un cas (ou de son slug), avec marchés et subventions.
+
+        L'organe délibérant vient de la gouvernance du cas (``projet.gouvernance.organe_deliberant``).
+
+        >>> p = Planning.depuis_cas("cour-oasis")
+        >>> p.ordonnancer().chemin_critique()[-1]
+        'Réception des travaux'
+        """
+        from .depuis_cas import cas_depuis, section_du_cas
+
+        cas = cas_depuis(cas_ou_slug, "le planning")
+        section = section_du_cas(cas, "planning", "le planning")
+        gouvernance = cas.projet.gouvernance
+        organe = getattr(gouvernance, "organe_deliberant", None) if gouvernance is not None else None
+        return cls([ph.model_dump() for ph in section.phases], section.debut,
+                   marches=[m.model_dump() for m in section.marches],
+                   subventions=[j.model_dump() for j in section.subventions],
+                   organe=getattr(organe, "nom", None) or _organe_par_defaut(cas))
+
+    def jalons(self) -> list[tuple[_dt.date, str]]:
+        """Les jalons (tâches de durée nulle) et leur date, dans l'ordre chronologique.
+
+        >>> Planning([Tache("A", 10), Tache("Vote", 0, ["A"])], "2026-01-05").jalons()
+        [(datetime.date(2026, 1, 15), 'Vote')]
+        """
+        o = self.ordonnancer()
+        return sorted((t.date_debut, t.nom) for t in o.taches if t.tache.duree_jours == 0)
+
+    def deliberations(self) -> list[dict[str, Any]]:
+        """Les séances de l'organe délibérant : date, tâche, ce qu'elles décident (pour la note aux élus).
+
+        >>> p = Planning([Tache("Études", 30), Tache("Conseil municipal", 0, ["Études"],
+        ...               deliberation=["plan_de_financement", "demande_subvention"])], "2026-01-05")
+        >>> d = p.deliberations()[0]
+        >>> d["date"], d["objets"]
+        (datetime.date(2026, 2, 4), ('plan_de_financement', 'demande_subvention'))
+        """
+        o = self.ordonnancer()
+        lignes = [{"date": t.date_debut, "tache": t.nom, "organe": self.organe, "objets": t.tache.deliberation,
+                   "decisions": [DELIBERATIONS[x] for x in t.tache.deliberation]}
+                  for t in o.taches if t.tache.deliberation]
+        return sorted(lignes, key=lambda d: d["date"])
+
+    def alertes(self) -> list[Alerte]:
+        """Toutes les alertes : dates limites, délais de consultation, délibérations, règles des subventions."""
+        o = self.ordonnancer()
+        return [*o.depassements(), *verifier_consultations(o, self.marches),
+                *verifier_deliberations(o, self.subventions), *verifier_subventions(o, self.subventions)]
+
+    def verdicts(self) -> list[Verdict]:
+        """Les alertes sous la forme commune de :class:`~mba_territoires.verdicts.Verdict`."""
+        return [a.verdict() for a in self.alertes()]
+
+    def tableau_alertes(self) -> pd.DataFrame:
+        """Les alertes en tableau (niveau, objet, constat, conseil, source, date limite)."""
+        return _tableau_alertes(self.alertes())
+
+    def graphique(self, titre: str = "Planning du projet (chemin critique en vermillon)") -> Figure:
+        """Le diagramme de Gantt, avec la réception des demandes de subvention en repère."""
+        from .affichage.graphiques_projet import gantt
+
+        reperes = {f"réception demande {j.financeur}": j.reception_demande for j in self.subventions}
+        return gantt(self.ordonnancer(), titre, jalons=reperes or None)
 
     def __len__(self) -> int:
         return len(self.taches)
@@ -332,6 +427,12 @@ class Planning:
 
     def _repr_html_(self) -> str:
         return self.ordonnancer()._repr_html_()
+
+
+def _organe_par_defaut(cas: Cas) -> str:
+    """L'assemblée d'après le type du maître d'ouvrage, si la gouvernance du cas ne la nomme pas."""
+    epci = getattr(cas.maitre_ouvrage, "type", "") == "epci"
+    return "le conseil communautaire" if epci else "le conseil municipal"
 
 
 def _tache(t: Tache | Mapping[str, Any] | Any) -> Tache:
@@ -350,9 +451,6 @@ def _tache(t: Tache | Mapping[str, Any] | Any) -> Tache:
                                conseil="clés possibles : " + ", ".join(Tache.__dataclass_fields__))
         return Tache(**champs)
     raise ErreurSaisie(f"{t!r} ne décrit pas une tâche", conseil="utilisez Tache(\"nom\", durée, [prédécesseurs])")
-
-
-_GRAS = ' style="font-weight:bold"'
 
 
 @dataclass(frozen=True)
@@ -414,18 +512,25 @@ class Ordonnancement:
             "début au plus tard": t.origine + _dt.timedelta(days=t.debut_tard), "marge (jours)": t.marge,
             "critique": t.critique} for t in self.taches])
 
+    def graphique(self, titre: str = "Planning du projet (chemin critique en vermillon)") -> Figure:
+        """Le diagramme de Gantt de ce calcul."""
+        from .affichage.graphiques_projet import gantt
+
+        return gantt(self, titre)
+
     def __repr__(self) -> str:
         return (f"Ordonnancement({len(self.taches)} tâches, {self.duree_totale} jours, "
                 f"chemin critique : {' → '.join(self.chemin_critique())})")
 
     def _repr_html_(self) -> str:
-        lignes = "".join(
-            f"<tr{_GRAS if t.critique else ''}><td>{escape(t.nom)}</td>"
-            f"<td>{t.tache.duree_jours}</td><td>{t.date_debut:%d/%m/%Y}</td><td>{t.date_fin:%d/%m/%Y}</td>"
-            f"<td>{t.marge}</td><td>{'oui' if t.critique else ''}</td></tr>" for t in self.taches)
-        return (f"<table><caption>Planning : {self.duree_totale} jours, fin le {self.fin:%d/%m/%Y} "
-                "(en gras, le chemin critique)</caption><thead><tr><th>Tâche</th><th>Durée (j)</th><th>Début</th>"
-                f"<th>Fin</th><th>Marge (j)</th><th>Critique</th></tr></thead><tbody>{lignes}</tbody></table>")
+        from .affichage.html import tableau_html
+        from .formats import date_fr
+
+        lignes = [(t.nom + (" (critique)" if t.critique else ""), t.tache.duree_jours, date_fr(t.date_debut),
+                   date_fr(t.date_fin), t.marge, "oui" if t.critique else "non") for t in self.taches]
+        return tableau_html(lignes, ["Tâche", "Durée (jours)", "Début", "Fin", "Marge (jours)", "Critique"],
+                            legende=f"Planning : {self.duree_totale} jours, fin le {date_fr(self.fin)} "
+                            "(les tâches critiques n'ont aucune marge)")
 
 
 # ---------------------------------------------------------------------------
@@ -457,6 +562,34 @@ class Alerte:
             texte += f" ({self.source})"
         return texte
 
+    def regle(self) -> str:
+        """L'identifiant de la règle vérifiée, déduit de sa source.
+
+        >>> Alerte("conforme", "DETR", "ok", source="CGCT, art. R2334-28 (…)").regle()
+        'caducite_commencement'
+        """
+        for marque, regle in (("R2334-24", "commencement_apres_demande"), ("R2334-28", "caducite_commencement"),
+                              ("R2334-29", "caducite_achevement"), ("L2121-29", "deliberation_du_conseil"),
+                              ("règlement", "regle_du_financeur"), ("CCP", "delai_consultation")):
+            if marque in self.source:
+                return regle
+        return "date_limite" if "date limite" in self.message else "planning"
+
+    def verdict(self) -> Verdict:
+        """L'alerte sous la forme commune d'un :class:`~mba_territoires.verdicts.Verdict`.
+
+        >>> Alerte("bloquant", "DETR", "trop tôt", "décalez", "CGCT, art. R2334-24").verdict().statut
+        'non respectée'
+        """
+        from .verdicts import Verdict
+
+        chiffres = {"date limite (ordinal)": float(self.date_limite.toordinal())} if self.date_limite else {}
+        return Verdict(regle=self.regle(), intitule=f"Planning : {self.objet}",
+                       respectee=self.niveau in ("conforme", "information"), constat=self.message,
+                       conseil=self.conseil, source=self.source, applicable=True,
+                       a_verifier="à vérifier" in self.message or "à vérifier" in self.source,
+                       chiffres=chiffres)
+
 
 def _tableau_alertes(alertes: Sequence[Alerte]) -> pd.DataFrame:
     import pandas as pd
@@ -467,137 +600,20 @@ def _tableau_alertes(alertes: Sequence[Alerte]) -> pd.DataFrame:
 
 
 # ---------------------------------------------------------------------------
-# Commande publique
+# Consultations (la procédure vient de marches.py)
 # ---------------------------------------------------------------------------
 
-Nature = Literal["travaux", "fournitures_services"]
-
-
-@dataclass(frozen=True)
-class ProcedureMarche:
-    """La procédure de passation d'un marché et ses délais minimaux."""
-
-    #: « travaux » ou « fournitures_services ».
-    nature: str
-    #: La valeur estimée du besoin, en euros HT.
-    montant_ht: float
-    #: « dispense », « adaptee » ou « formalisee ».
-    procedure: str
-    #: Le nom de la procédure, en français.
-    libelle: str
-    #: Le seuil qui a décidé (euros HT) et sa citation.
-    seuil: float
-    #: D'où vient le seuil.
-    citation: str
-    #: La publicité exigée.
-    publicite: str
-    #: Le délai minimal de réception des offres, en jours (0 : pas de délai imposé).
-    delai_offres_jours: int
-    #: Le délai de suspension avant signature (standstill), en jours.
-    standstill_jours: int
-    #: Vrai si l'un des chiffres utilisés attend une confirmation.
-    a_verifier: bool = False
-
-    @property
-    def delai_min_jours(self) -> int:
-        """Le délai minimal entre la publication et la signature possible : offres + suspension."""
-        return self.delai_offres_jours + self.standstill_jours
-
-    def __str__(self) -> str:
-        reserve = " (chiffre à vérifier)" if self.a_verifier else ""
-        return (f"{self.libelle} ; publicité : {self.publicite} ; délai minimal : {self.delai_min_jours} jours"
-                f"{reserve}")
-
-    def _repr_html_(self) -> str:
-        from .formats import euros
-
-        nature = escape(self.nature.replace("_", " et "))
-        return (f"<p><strong>{escape(self.libelle)}</strong> pour un marché de {nature}"
-                f" de {euros(self.montant_ht, 0)} HT.<br>Publicité : {escape(self.publicite)}.<br>"
-                f"Délai minimal avant signature : {self.delai_min_jours} jours.<br><small>Seuil : "
-                f"{euros(self.seuil, 0)} HT — {escape(self.citation)}</small></p>")
-
-
-def procedure_marche(montant_ht: float, nature: Nature = "travaux", date: _dt.date | str | None = None,
-                     annee: int = 2026, acheteur: Literal["collectivite", "etat"] = "collectivite") -> ProcedureMarche:
-    """La procédure d'un marché selon sa valeur estimée HT, sa nature et la date de lancement.
-
-    Les seuils sont dans ``commande_publique.*`` : en dessous du seuil de dispense, ni publicité ni mise en
-    concurrence obligatoires (CCP R2122-8) ; à partir de lui, procédure adaptée ; à partir du seuil
-    européen, procédure formalisée (appel d'offres). Le montant égal au seuil passe dans la procédure du
-    dessus (« égale ou supérieure »). Pour les fournitures et services, le seuil de dispense dépend de la
-    date (``date`` ; par défaut le 1er janvier de ``annee``).
-
-    >>> procedure_marche(104_000).procedure
-    'adaptee'
-    >>> procedure_marche(99_999.99).procedure
-    'dispense'
-    >>> procedure_marche(50_000, "fournitures_services", date="2026-04-01").procedure
-    'dispense'
-    """
-    if isinstance(montant_ht, bool) or not isinstance(montant_ht, Real) or montant_ht != montant_ht or montant_ht < 0:
-        raise ErreurMontant(f"la valeur estimée du marché vaut {montant_ht!r}",
-                            conseil="donnez un montant positif en euros HT, par exemple 104000")
-    if nature not in ("travaux", "fournitures_services"):
-        raise ErreurSaisie(f"la nature du marché vaut {nature!r}",
-                           conseil="choisissez « travaux » ou « fournitures_services » (la maîtrise d'œuvre est un "
-                           "service)")
-    if acheteur not in ("collectivite", "etat"):
-        raise ErreurSaisie(f"l'acheteur vaut {acheteur!r}", conseil="choisissez « collectivite » ou « etat »")
-    p = parametres(annee)
-    jour = _date(date, "la date de lancement") or _dt.date(annee, 1, 1)
-    montant = float(montant_ht)
-    if nature == "travaux":
-        dispense = p.parametre("commande_publique.dispense_travaux")
-        formalise = p.parametre("commande_publique.formalise_travaux")
-    else:
-        dispense = p.parametre("commande_publique.dispense_fournitures_services")
-        avril = p.parametre("commande_publique.dispense_fournitures_services_avril")
-        if jour >= avril.date:
-            dispense = avril
-        cle = ("formalise_fournitures_services_collectivites" if acheteur == "collectivite"
-               else "formalise_fournitures_services_etat")
-        formalise = p.parametre(f"commande_publique.{cle}")
-    boamp = p.parametre("commande_publique.publicite_boamp")
-    if montant < dispense.valeur:
-        return ProcedureMarche(nature, montant, "dispense", "Marché sans publicité ni mise en concurrence préalables",
-                               dispense.valeur, dispense.citation(),
-                               "aucune obligée ; demander plusieurs devis reste une bonne pratique", 0, 0,
-                               dispense.a_verifier)
-    if montant < formalise.valeur:
-        mapa = p.parametre("commande_publique.delai_mapa_conseille")
-        if montant >= boamp.valeur:
-            publicite = "avis au BOAMP ou dans un journal d'annonces légales (CCP R2131-12)"
-        else:
-            publicite = "libre, adaptée au montant et à l'objet (CCP R2131-12)"
-        return ProcedureMarche(nature, montant, "adaptee", "Procédure adaptée (MAPA)", dispense.valeur,
-                               f"{dispense.citation()} ; délai : {mapa.source}", publicite, int(mapa.valeur), 0,
-                               dispense.a_verifier or mapa.a_verifier or boamp.a_verifier)
-    ao = p.parametre("commande_publique.delai_appel_offres_ouvert")
-    standstill = p.parametre("commande_publique.standstill")
-    return ProcedureMarche(nature, montant, "formalisee", "Procédure formalisée (appel d'offres ouvert)",
-                           formalise.valeur, f"{formalise.citation()} ; délais : {ao.source}, {standstill.source}",
-                           "avis au BOAMP et au Journal officiel de l'Union européenne", int(ao.valeur),
-                           int(standstill.valeur), formalise.a_verifier or ao.a_verifier)
-
-
-@dataclass(frozen=True)
-class Marche:
-    """Un marché à passer, porté par une tâche de consultation du planning."""
-
-    #: L'objet du marché (« Travaux de la cour »).
-    objet: str
-    #: « travaux » ou « fournitures_services ».
-    nature: Nature
-    #: La valeur estimée, en euros HT.
-    montant_ht: float
-    #: Le nom de la tâche du planning qui porte la consultation.
-    tache: str | None = None
+def _marche(m: Marche | Mapping[str, Any] | Any) -> Marche:
+    if isinstance(m, Marche):
+        return m
+    donnees = m.model_dump() if hasattr(m, "model_dump") else dict(m)
+    return Marche(**{k: v for k, v in donnees.items() if v is not None or k == "tache"})
 
 
 def verifier_consultations(ordonnancement: Ordonnancement, marches: Iterable[Marche | Mapping[str, Any]],
-                           annee: int = 2026) -> list[Alerte]:
-    """Pour chaque marché, la procédure et si la tâche de consultation dure au moins le délai minimal.
+                           annee: int | None = None) -> list[Alerte]:
+    """Pour chaque marché, la procédure (seuils du jour où la consultation commence) et si la tâche de
+    consultation dure au moins le délai minimal. ``annee`` est gardé pour compatibilité et ne sert plus.
 
     >>> p = Planning([Tache("Consultation", 15)], debut="2026-03-02")
     >>> alertes = verifier_consultations(p.ordonnancer(), [Marche("Travaux", "travaux", 104_000, "Consultation")])
@@ -606,23 +622,25 @@ def verifier_consultations(ordonnancement: Ordonnancement, marches: Iterable[Mar
     """
     alertes = []
     for m in marches:
-        if not isinstance(m, Marche):
-            m = Marche(**(m.model_dump() if hasattr(m, "model_dump") else dict(m)))
+        m = _marche(m)
         if m.tache is None:
             continue
         t = ordonnancement.tache(m.tache)
-        proc = procedure_marche(m.montant_ht, m.nature, t.date_debut, annee)
+        proc = procedure_marche(m.besoin(), date=t.date_debut)
         reserve = " (chiffre à vérifier)" if proc.a_verifier else ""
+        valeur = f"valeur estimée {proc.montant_ht:,.0f} € HT".replace(",", "\u202f")
         if t.tache.duree_jours < proc.delai_min_jours:
             alertes.append(Alerte("attention", m.objet,
-                                  f"« {t.nom} » dure {t.tache.duree_jours} jours ; la {proc.libelle.lower()} demande "
-                                  f"au moins {proc.delai_min_jours} jours de délai{reserve}",
+                                  f"« {t.nom} » dure {t.tache.duree_jours} jours ; la {proc.libelle.lower()} "
+                                  f"({valeur}, lancée le {t.date_debut:%d/%m/%Y}) demande au moins "
+                                  f"{proc.delai_min_jours} jours de délai{reserve}",
                                   f"allongez « {t.nom} » à {proc.delai_min_jours} jours au moins, plus le temps "
                                   "d'analyse des offres", proc.citation))
         else:
             alertes.append(Alerte("conforme", m.objet,
-                                  f"{proc.libelle} ; « {t.nom} » ({t.tache.duree_jours} jours) couvre le délai "
-                                  f"minimal de {proc.delai_min_jours} jours{reserve}", "", proc.citation))
+                                  f"{proc.libelle} ({valeur}, lancée le {t.date_debut:%d/%m/%Y}) ; « {t.nom} » "
+                                  f"({t.tache.duree_jours} jours) couvre le délai minimal de {proc.delai_min_jours} "
+                                  f"jours{reserve}", "", proc.citation))
     return alertes
 
 
@@ -663,28 +681,30 @@ class JalonSubvention:
                                conseil="vérifiez les deux dates : on notifie une aide après avoir reçu la demande")
 
 
+def _jalon(j: JalonSubvention | Mapping[str, Any] | Any) -> JalonSubvention:
+    if isinstance(j, JalonSubvention):
+        return j
+    return JalonSubvention(**(j.model_dump() if hasattr(j, "model_dump") else dict(j)))
+
+
 def verifier_subventions(ordonnancement: Ordonnancement, jalons: Iterable[JalonSubvention | Mapping[str, Any]],
-                         annee: int = 2026) -> list[Alerte]:
+                         annee: int | None = None) -> list[Alerte]:
     """Confronte le planning aux jalons des subventions et renvoie une alerte par règle et par financeur.
 
     - R2334-24 : aucun commencement d'exécution avant la réception de la demande (le jour même est admis) ;
-    - R2334-28 : commencement au plus tard ``caducite.delai_commencement`` ans après la notification,
-      prorogeable de ``caducite.prorogation_commencement`` an ;
-    - R2334-29 : achèvement au plus tard ``caducite.delai_achevement`` ans après le commencement,
-      prorogeable de ``caducite.prorogation_achevement`` ans.
+    - R2334-28 et R2334-29 (caducité) : la règle unique :func:`mba_territoires.tresorerie.caducite`, qui lit
+      ses délais dans ``caducite.*``, appliquée au commencement et à l'achèvement du planning.
 
     Le commencement d'exécution est la première tâche marquée ``engage`` ; l'achèvement, la fin du projet.
+    Les paramètres sont ceux en vigueur à la notification (``annee`` est gardé pour compatibilité).
 
     >>> p = Planning([Tache("Signature du marché", 1, engage=True), Tache("Travaux", 40, ["Signature du marché"])],
     ...              debut="2026-03-02")
     >>> [a.niveau for a in verifier_subventions(p.ordonnancer(), [JalonSubvention("DETR", "2026-03-03")])]
     ['bloquant']
     """
-    p = parametres(annee)
-    debut_max = p.parametre("caducite.delai_commencement")
-    debut_pro = p.parametre("caducite.prorogation_commencement")
-    fin_max = p.parametre("caducite.delai_achevement")
-    fin_pro = p.parametre("caducite.prorogation_achevement")
+    from .tresorerie import caducite
+
     commencement = ordonnancement.commencement()
     alertes: list[Alerte] = []
     if commencement is None:
@@ -694,8 +714,7 @@ def verifier_subventions(ordonnancement: Ordonnancement, jalons: Iterable[JalonS
     jour = commencement.date_debut
     achevement = ordonnancement.fin
     for j in jalons:
-        if not isinstance(j, JalonSubvention):
-            j = JalonSubvention(**(j.model_dump() if hasattr(j, "model_dump") else dict(j)))
+        j = _jalon(j)
         etat = j.regle == "dotation_etat"
         article = "CGCT, art. R2334-24" if etat else "règlement d'aide du financeur (à vérifier)"
         if jour < j.reception_demande:
@@ -717,53 +736,146 @@ def verifier_subventions(ordonnancement: Ordonnancement, jalons: Iterable[JalonS
                                   "faites délibérer le conseil sur ce risque", article))
         if not etat or j.notification is None:
             continue
-        limite = ajouter_annees(j.notification, int(debut_max.valeur))
-        limite_pro = ajouter_annees(limite, int(debut_pro.valeur))
-        if jour <= limite:
+        # La règle de caducité une seule fois : tresorerie.caducite (R2334-28 et R2334-29).
+        annee_notif = {"annee": j.notification.year} if j.notification.year in _annees() else {}
+        c = caducite(j.notification, commencement=jour, achevement=achevement, **annee_notif)
+        debut_src, fin_src = c.sources
+        if jour <= c.limite_commencement:
             alertes.append(Alerte("conforme", j.financeur,
-                                  f"commencement le {jour:%d/%m/%Y}, avant la date de caducité du {limite:%d/%m/%Y}",
-                                  "", debut_max.citation(), limite))
-        elif jour <= limite_pro:
+                                  f"commencement le {jour:%d/%m/%Y}, avant la date de caducité du "
+                                  f"{c.limite_commencement:%d/%m/%Y}", "", debut_src, c.limite_commencement))
+        elif jour <= c.limite_commencement_prorogee:
             alertes.append(Alerte("attention", j.financeur,
-                                  f"commencement le {jour:%d/%m/%Y}, après le délai de {debut_max.valeur} ans suivant "
-                                  f"la notification ({limite:%d/%m/%Y}) : la subvention devient caduque sans "
+                                  f"commencement le {jour:%d/%m/%Y}, après la date limite suivant la notification "
+                                  f"({c.limite_commencement:%d/%m/%Y}) : la subvention devient caduque sans "
                                   "prorogation",
-                                  f"demandez au préfet une prorogation (au plus {debut_pro.valeur} an, jusqu'au "
-                                  f"{limite_pro:%d/%m/%Y}) avant l'échéance", debut_pro.citation(), limite))
+                                  f"demandez au préfet une prorogation (jusqu'au "
+                                  f"{c.limite_commencement_prorogee:%d/%m/%Y} au plus) avant l'échéance", debut_src,
+                                  c.limite_commencement))
         else:
             alertes.append(Alerte("bloquant", j.financeur,
                                   f"commencement le {jour:%d/%m/%Y}, après le délai de caducité même prorogé "
-                                  f"({limite_pro:%d/%m/%Y}) : la subvention est perdue",
+                                  f"({c.limite_commencement_prorogee:%d/%m/%Y}) : la subvention est perdue",
                                   "avancez le commencement d'exécution ou redéposez une demande",
-                                  debut_max.citation(), limite_pro))
-        fin_limite = ajouter_annees(jour, int(fin_max.valeur))
-        fin_limite_pro = ajouter_annees(fin_limite, int(fin_pro.valeur))
+                                  debut_src, c.limite_commencement_prorogee))
+        fin_limite, fin_limite_pro = c.limite_achevement, c.limite_achevement_prorogee
+        assert fin_limite is not None and fin_limite_pro is not None  # le commencement est connu
         if achevement <= fin_limite:
             alertes.append(Alerte("conforme", j.financeur,
-                                  f"achèvement le {achevement:%d/%m/%Y}, dans les {fin_max.valeur} ans du commencement "
-                                  f"({fin_limite:%d/%m/%Y})", "", fin_max.citation(), fin_limite))
+                                  f"achèvement le {achevement:%d/%m/%Y}, avant la limite du {fin_limite:%d/%m/%Y} "
+                                  "comptée depuis le commencement", "", fin_src, fin_limite))
         elif achevement <= fin_limite_pro:
             alertes.append(Alerte("attention", j.financeur,
-                                  f"achèvement le {achevement:%d/%m/%Y}, après le délai de {fin_max.valeur} ans "
-                                  f"({fin_limite:%d/%m/%Y})",
-                                  f"demandez une prorogation (au plus {fin_pro.valeur} ans) avant l'échéance",
-                                  fin_pro.citation(), fin_limite))
+                                  f"achèvement le {achevement:%d/%m/%Y}, après la limite du {fin_limite:%d/%m/%Y}",
+                                  f"demandez une prorogation (jusqu'au {fin_limite_pro:%d/%m/%Y} au plus) avant "
+                                  "l'échéance", fin_src, fin_limite))
         else:
             alertes.append(Alerte("bloquant", j.financeur,
                                   f"achèvement le {achevement:%d/%m/%Y}, après le délai prorogé "
                                   f"({fin_limite_pro:%d/%m/%Y}) : plus aucun paiement possible",
                                   "découpez l'opération en tranches ou raccourcissez les travaux",
-                                  fin_max.citation(), fin_limite_pro))
+                                  fin_src, fin_limite_pro))
+    return alertes
+
+
+def _annees() -> list[int]:
+    from .parametres import annees_disponibles
+
+    return annees_disponibles()
+
+
+# ---------------------------------------------------------------------------
+# Délibérations de l'organe délibérant
+# ---------------------------------------------------------------------------
+
+_SOURCE_DELIBERATION = ("CGCT, art. L2121-29 (le conseil municipal règle par ses délibérations les affaires de la "
+                        "commune) et L2122-22 (délégations au maire)")
+
+
+def verifier_deliberations(ordonnancement: Ordonnancement,
+                           subventions: Iterable[JalonSubvention | Mapping[str, Any]] = ()) -> list[Alerte]:
+    """Les délibérations du conseil précèdent-elles ce qu'elles autorisent ?
+
+    - chaque demande de subvention : une séance qui approuve le plan de financement (ou autorise la
+      demande) doit se tenir au plus tard le jour de la réception de la demande (les dossiers DETR et DSIL
+      demandent la délibération qui approuve l'opération et son plan de financement) ;
+    - le commencement d'exécution (la tâche ``engage``) : une séance qui approuve le projet doit le
+      précéder ; si le marché dépasse les délégations données au maire (CGCT L2122-22), elle doit aussi
+      autoriser sa signature.
+
+    Les comités (pilotage, technique) préparent et conseillent : ils ne remplacent pas ces délibérations.
+
+    >>> p = Planning([Tache("Conseil municipal", 0, deliberation="plan_de_financement"),
+    ...               Tache("Signature du marché", 1, ["Conseil municipal"], engage=True)], "2026-01-05")
+    >>> [a.niveau for a in verifier_deliberations(p.ordonnancer(), [JalonSubvention("DETR", "2026-01-30")])]
+    ['conforme', 'attention']
+    """
+    seances = sorted(((t.date_debut, t) for t in ordonnancement.taches if t.tache.deliberation),
+                     key=lambda x: x[0])
+    alertes: list[Alerte] = []
+    for j in subventions:
+        j = _jalon(j)
+        utiles = [(d, t) for d, t in seances
+                  if {"plan_de_financement", "demande_subvention"} & set(t.tache.deliberation)]
+        avant = [(d, t) for d, t in utiles if d <= j.reception_demande]
+        if avant:
+            d, t = avant[-1]
+            alertes.append(Alerte("conforme", j.financeur,
+                                  f"« {t.nom} » ({d:%d/%m/%Y}) approuve le plan de financement avant la réception de "
+                                  f"la demande ({j.reception_demande:%d/%m/%Y})", "", _SOURCE_DELIBERATION, d))
+        elif utiles:
+            d, t = utiles[0]
+            alertes.append(Alerte("attention", j.financeur,
+                                  f"la délibération « {t.nom} » ({d:%d/%m/%Y}) vient après la réception de la demande "
+                                  f"({j.reception_demande:%d/%m/%Y}) : le dossier part sans la délibération qui "
+                                  "approuve l'opération et son plan de financement",
+                                  f"avancez la séance du conseil avant le {j.reception_demande:%d/%m/%Y}, ou déposez "
+                                  "la demande après le vote", _SOURCE_DELIBERATION, j.reception_demande))
+        else:
+            alertes.append(Alerte("attention", j.financeur,
+                                  "aucune séance du conseil n'approuve le plan de financement ni n'autorise la demande",
+                                  "ajoutez au planning un jalon « Conseil municipal » (durée 0) avec "
+                                  "deliberation=[\"plan_de_financement\", \"demande_subvention\"] avant la demande",
+                                  _SOURCE_DELIBERATION, j.reception_demande))
+    commencement = ordonnancement.commencement()
+    if commencement is not None:
+        projet = [(d, t) for d, t in seances if d <= commencement.date_debut
+                  and {"approbation_projet", "plan_de_financement"} & set(t.tache.deliberation)]
+        marche = [(d, t) for d, t in seances if d <= commencement.date_debut
+                  and "autorisation_marche" in t.tache.deliberation]
+        if not projet:
+            alertes.append(Alerte("attention", commencement.nom,
+                                  f"« {commencement.nom} » ({commencement.date_debut:%d/%m/%Y}) engage la collectivité "
+                                  "sans délibération préalable qui approuve le projet",
+                                  "ajoutez une séance du conseil qui approuve le projet et son plan de financement "
+                                  "avant la signature", _SOURCE_DELIBERATION))
+        if not marche:
+            alertes.append(Alerte("attention", commencement.nom,
+                                  f"aucune délibération n'autorise la signature de « {commencement.nom} » : c'est "
+                                  "possible seulement si le conseil a délégué au maire ce marché (CGCT L2122-22, "
+                                  "4°) ; sinon, le conseil doit autoriser la signature",
+                                  "vérifiez la délibération de délégation ; à défaut, ajoutez une séance avec "
+                                  "deliberation=\"autorisation_marche\" après l'analyse des offres",
+                                  _SOURCE_DELIBERATION))
+        else:
+            d, t = marche[-1]
+            alertes.append(Alerte("conforme", commencement.nom,
+                                  f"« {t.nom} » ({d:%d/%m/%Y}) autorise la signature avant « {commencement.nom} » "
+                                  f"({commencement.date_debut:%d/%m/%Y})", "", _SOURCE_DELIBERATION, d))
     return alertes
 
 
 # ---------------------------------------------------------------------------
-# Depuis un cas
+# Depuis un cas (ancienne forme, gardée)
 # ---------------------------------------------------------------------------
 
 @dataclass(frozen=True)
 class PlanningDuCas:
-    """Le planning d'un cas avec ses marchés et ses jalons de subvention."""
+    """Le planning d'un cas avec ses marchés et ses jalons de subvention (ancienne forme).
+
+    Préférez :meth:`Planning.depuis_cas`, qui porte lui-même marchés et subventions ; cette classe reste
+    pour les carnets et ateliers existants.
+    """
 
     #: Le planning.
     planning: Planning
@@ -771,35 +883,31 @@ class PlanningDuCas:
     marches: tuple[Marche, ...] = ()
     #: Les jalons des demandes de subvention.
     subventions: tuple[JalonSubvention, ...] = ()
-    #: L'année des paramètres.
+    #: L'année du cas (gardée pour compatibilité : les règles lisent la date de chaque objet).
     annee: int = 2026
 
     def alertes(self, planning: Planning | None = None) -> list[Alerte]:
-        """Toutes les alertes : dates limites, délais de consultation, règles des subventions."""
+        """Toutes les alertes : dates limites, délais de consultation, délibérations, règles des subventions."""
         o = (planning or self.planning).ordonnancer()
-        return [*o.depassements(), *verifier_consultations(o, self.marches, self.annee),
-                *verifier_subventions(o, self.subventions, self.annee)]
+        return [*o.depassements(), *verifier_consultations(o, self.marches),
+                *verifier_deliberations(o, self.subventions), *verifier_subventions(o, self.subventions)]
 
     def tableau_alertes(self, planning: Planning | None = None) -> pd.DataFrame:
         """Les alertes en tableau (niveau, objet, constat, conseil, source, date limite)."""
         return _tableau_alertes(self.alertes(planning))
 
+    def graphique(self) -> Figure:
+        """Le diagramme de Gantt du planning."""
+        return self.planning.graphique()
 
-def planning_du_cas(cas: Cas) -> PlanningDuCas:
-    """Le planning de la section ``planning`` d'un cas, avec ses marchés et ses subventions.
 
-    >>> from mba_territoires.cas import charger
-    >>> pc = planning_du_cas(charger("cour-oasis"))
+def planning_du_cas(cas: Cas | str) -> PlanningDuCas:
+    """Le planning d'un cas avec ses marchés et ses subventions (alias de :meth:`Planning.depuis_cas`).
+
+    >>> pc = planning_du_cas("cour-oasis")
     >>> pc.planning.ordonnancer().chemin_critique()[-1]
     'Réception des travaux'
     """
-    from .erreurs import ErreurDonnees
-
-    section = cas.planning
-    if section is None:
-        raise ErreurDonnees(f"le cas « {cas.slug} » n'a pas de section planning",
-                            conseil="ajoutez « planning: » avec debut et phases dans cas.yaml")
-    planning = Planning([ph.model_dump() for ph in section.phases], section.debut)
-    marches = tuple(Marche(**m.model_dump()) for m in section.marches)
-    subventions = tuple(JalonSubvention(**s.model_dump()) for s in section.subventions)
-    return PlanningDuCas(planning, marches, subventions, cas.annee)
+    p = Planning.depuis_cas(cas)
+    annee = cas.annee if not isinstance(cas, str) else p.debut.year
+    return PlanningDuCas(p, p.marches, p.subventions, annee)

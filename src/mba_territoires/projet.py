@@ -29,21 +29,25 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .erreurs import ErreurDonnees, ErreurRegle, ErreurSaisie
+from .erreurs import ErreurCas, ErreurDonnees, ErreurRegle, ErreurSaisie
 from .evaluation import Indicateur
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+    from matplotlib.figure import Figure
 
     from .cas import Cas
+    from .verdicts import Verdict
 
 __all__ = [
     "DECISIONS",
+    "DECISIONS_DU_CONSEIL",
     "Anomalie",
     "ArbreObjectifs",
     "ArbreProblemes",
     "CadreLogique",
     "Comite",
+    "Deliberation",
     "Gouvernance",
     "NiveauCadre",
     "Noeud",
@@ -51,6 +55,21 @@ __all__ = [
     "cadre_logique_du_cas",
     "gouvernance_du_cas",
 ]
+
+
+def _section_projet(cas_ou_slug: Cas | str, nom: str, quoi: str) -> tuple[Cas, Any]:
+    """Le cas et sa sous-section ``projet.<nom>`` ; :class:`ErreurCas` (fichier, section, correction) si absente."""
+    from .depuis_cas import cas_depuis
+
+    cas = cas_depuis(cas_ou_slug, quoi)
+    valeur = getattr(cas.projet, nom, None)
+    if valeur is None:
+        fichier = f"casestudies/{cas.slug}/cas.yaml"
+        raise ErreurCas(f"le cas « {cas.slug} » n'a pas de section « projet.{nom} » ({fichier}) : impossible de "
+                        f"construire {quoi}",
+                        conseil=f"ajoutez « {nom}: » sous « projet: » dans {fichier}, sur le modèle d'un cas qui l'a, "
+                        f"ou construisez l'objet à la main", fichier=fichier, champ=f"projet.{nom}")
+    return cas, valeur
 
 
 # ---------------------------------------------------------------------------
@@ -129,6 +148,12 @@ class ArbreObjectifs:
         """Les énoncés de l'arbre à problèmes qui n'ont pas encore de reformulation positive."""
         return list(self._a_reformuler)
 
+    def graphique(self, titre: str | None = None) -> Figure:
+        """L'arbre dessiné : les moyens dessous, l'objectif au centre, les fins dessus."""
+        from .affichage.graphiques_projet import figure_arbre
+
+        return figure_arbre(self, titre)
+
 
 @dataclass(frozen=True)
 class ArbreProblemes:
@@ -198,24 +223,34 @@ class ArbreProblemes:
                                    "reformulation": n.objectif or ""})
         return pd.DataFrame(lignes)
 
+    @classmethod
+    def depuis_cas(cls, cas_ou_slug: Cas | str) -> ArbreProblemes:
+        """L'arbre à problèmes de ``projet.arbre_problemes`` d'un cas (ou de son slug).
+
+        >>> ArbreProblemes.depuis_cas("cour-oasis").probleme[:29]
+        "La cour de l'école Les Tilleu"
+        """
+        _, s = _section_projet(cas_ou_slug, "arbre_problemes", "l'arbre à problèmes")
+        return cls(s.probleme, tuple(c.model_dump() for c in s.causes), tuple(e.model_dump() for e in s.effets),
+                   s.objectif)
+
+    def graphique(self, titre: str | None = None) -> Figure:
+        """L'arbre dessiné : le problème au centre, les causes dessous, les effets dessus."""
+        from .affichage.graphiques_projet import figure_arbre
+
+        return figure_arbre(self, titre)
+
     def __repr__(self) -> str:
         return f"ArbreProblemes({self.probleme!r}, {len(self.causes)} causes, {len(self.effets)} effets)"
 
 
-def arbre_du_cas(cas: Cas) -> ArbreProblemes:
-    """L'arbre à problèmes de ``projet.arbre_problemes`` d'un cas.
+def arbre_du_cas(cas: Cas | str) -> ArbreProblemes:
+    """L'arbre à problèmes d'un cas (alias gardé de :meth:`ArbreProblemes.depuis_cas`).
 
-    >>> from mba_territoires.cas import charger
-    >>> arbre_du_cas(charger("cour-oasis")).probleme
-    "La cour de l'école Les Tilleuls est une fournaise l'été et rejette toute l'eau de pluie au réseau"
+    >>> arbre_du_cas("cour-oasis").objectif[:8]
+    'La cour '
     """
-    s = cas.projet.arbre_problemes
-    if s is None:
-        raise ErreurDonnees(f"le cas « {cas.slug} » n'a pas d'arbre à problèmes",
-                            conseil="ajoutez « arbre_problemes: » dans la section projet, ou construisez "
-                            "ArbreProblemes(...) à la main")
-    return ArbreProblemes(s.probleme, tuple(c.model_dump() for c in s.causes),
-                          tuple(e.model_dump() for e in s.effets), s.objectif)
+    return ArbreProblemes.depuis_cas(cas)
 
 
 # ---------------------------------------------------------------------------
@@ -284,6 +319,18 @@ class Anomalie:
 
     def __str__(self) -> str:
         return f"{self.element} : {self.probleme}. Correction : {self.correction}"
+
+    def verdict(self) -> Verdict:
+        """L'anomalie sous la forme commune d'un :class:`~mba_territoires.verdicts.Verdict`.
+
+        >>> Anomalie("résultat R1", "il n'a aucun indicateur", "ajoutez-en un").verdict().statut
+        'non respectée'
+        """
+        from .verdicts import Verdict
+
+        return Verdict(regle=f"cadre_logique_{self.gravite}", intitule=f"Cadre logique : {self.element}",
+                       respectee=False, constat=self.probleme, conseil=self.correction,
+                       source="méthode du cadre logique (logique verticale et indicateurs)")
 
 
 _NIVEAUX_CADRE = ("Objectif global", "Objectif spécifique", "Résultat", "Activité")
@@ -448,36 +495,50 @@ class CadreLogique:
                     classeur, sheet_name="À corriger", index=False)
         return chemin
 
+    @classmethod
+    def depuis_cas(cls, cas_ou_slug: Cas | str) -> CadreLogique:
+        """Le cadre logique de ``projet.cadre_logique`` d'un cas (ou de son slug).
+
+        >>> CadreLogique.depuis_cas("cour-oasis").est_coherent()
+        True
+        """
+        _, s = _section_projet(cas_ou_slug, "cadre_logique", "le cadre logique")
+        return cls(s.objectif_global.model_dump(), s.objectif_specifique.model_dump(),
+                   tuple(r.model_dump() for r in s.resultats), tuple(a.model_dump() for a in s.activites))
+
+    def verdicts(self) -> list[Verdict]:
+        """Les anomalies sous la forme commune de :class:`~mba_territoires.verdicts.Verdict`."""
+        return [a.verdict() for a in self.anomalies()]
+
+    def graphique(self) -> Figure:
+        """L'arbre des objectifs du cadre : objectif global, spécifique, résultats, activités."""
+        from .affichage.graphiques_projet import figure_cadre_logique
+
+        return figure_cadre_logique(self)
+
     def __repr__(self) -> str:
         return (f"CadreLogique({self.objectif_specifique.intitule!r}, {len(self.resultats)} résultats, "
                 f"{len(self.activites)} activités)")
 
     def _repr_html_(self) -> str:
+        from .affichage.html import tableau_html
+
         t = self.tableau()
-        entete = "".join(f"<th>{escape(c)}</th>" for c in t.columns)
-        corps = "".join("<tr>" + "".join(f"<td>{escape(str(v))}</td>" for v in ligne) + "</tr>"
-                        for ligne in t.itertuples(index=False))
+        tableau = tableau_html([[str(v) for v in ligne] for ligne in t.itertuples(index=False)],
+                               [str(c) for c in t.columns], legende="Cadre logique")
         bloquants = [a for a in self.anomalies() if a.gravite == "bloquant"]
         alerte = ("".join(f"<li>{escape(str(a))}</li>" for a in bloquants))
         alerte = f"<div role='alert'><strong>À corriger :</strong><ul>{alerte}</ul></div>" if alerte else ""
-        return (f"<table><caption>Cadre logique</caption><thead><tr>{entete}</tr></thead><tbody>{corps}</tbody>"
-                f"</table>{alerte}")
+        return tableau + alerte
 
 
-def cadre_logique_du_cas(cas: Cas) -> CadreLogique:
-    """Le cadre logique de ``projet.cadre_logique`` d'un cas.
+def cadre_logique_du_cas(cas: Cas | str) -> CadreLogique:
+    """Le cadre logique d'un cas (alias gardé de :meth:`CadreLogique.depuis_cas`).
 
-    >>> from mba_territoires.cas import charger
-    >>> cadre_logique_du_cas(charger("cour-oasis")).est_coherent()
+    >>> cadre_logique_du_cas("cour-oasis").est_coherent()
     True
     """
-    s = cas.projet.cadre_logique
-    if s is None:
-        raise ErreurDonnees(f"le cas « {cas.slug} » n'a pas de cadre logique",
-                            conseil="ajoutez « cadre_logique: » dans la section projet, ou construisez "
-                            "CadreLogique(...) à la main")
-    return CadreLogique(s.objectif_global.model_dump(), s.objectif_specifique.model_dump(),
-                        tuple(r.model_dump() for r in s.resultats), tuple(a.model_dump() for a in s.activites))
+    return CadreLogique.depuis_cas(cas)
 
 
 # ---------------------------------------------------------------------------
@@ -489,11 +550,19 @@ DECISIONS: tuple[tuple[str, str], ...] = (
     ("Valider le programme", "programme"),
     ("Choisir le maître d'œuvre", "marche"),
     ("Valider l'avant-projet", "conception"),
+    ("Approuver le plan de financement", "financement"),
     ("Déposer les demandes de subvention", "financement"),
     ("Attribuer le marché de travaux", "marche"),
     ("Suivre le chantier", "chantier"),
     ("Réceptionner les travaux", "chantier"),
 )
+#: Les décisions qui reviennent à l'organe délibérant (conseil municipal, conseil communautaire) :
+#: approuver le projet et son plan de financement, demander les subventions, autoriser la signature des
+#: marchés au-delà des délégations données au maire (CGCT L2121-29 et L2122-22). Les comités préparent.
+DECISIONS_DU_CONSEIL: frozenset[str] = frozenset({
+    "Valider le programme", "Approuver le plan de financement", "Déposer les demandes de subvention",
+    "Attribuer le marché de travaux"})
+_SOURCE_CONSEIL = "CGCT, art. L2121-29 (le conseil règle par ses délibérations les affaires de la commune) et L2122-22"
 _LETTRES = ("R", "A", "C", "I", "")
 # Catégorie d'acteur -> natures de décision où il est consulté (sinon informé).
 _CONSULTES = {
@@ -508,8 +577,18 @@ _CONSULTES = {
 
 
 @dataclass(frozen=True)
+class Deliberation:
+    """Une délibération à voter par l'organe délibérant, et le jalon du planning qui la date."""
+
+    #: Ce que la délibération décide (« approuve le projet et le plan de financement »).
+    objet: str
+    #: Le nom de la tâche du planning (durée 0) qui porte la séance, s'il y en a une.
+    jalon: str | None = None
+
+
+@dataclass(frozen=True)
 class Comite:
-    """Une instance de gouvernance."""
+    """Une instance de gouvernance (elle prépare et conseille ; l'organe délibérant décide)."""
 
     #: Le nom (« Comité de pilotage »).
     nom: str
@@ -547,7 +626,13 @@ class Gouvernance:
     """  # noqa: E501
 
     def __init__(self, comites: Iterable[Comite | Mapping[str, Any]],
-                 raci: Mapping[str, Mapping[str, str]]) -> None:
+                 raci: Mapping[str, Mapping[str, str]], *, organe_deliberant: str | None = None,
+                 deliberations: Iterable[Deliberation | Mapping[str, Any]] = ()) -> None:
+        #: L'assemblée qui décide (« Conseil municipal de … ») ; ``None`` si le cas ne la nomme pas.
+        self.organe_deliberant: str | None = organe_deliberant
+        #: Les délibérations à voter.
+        self.deliberations: tuple[Deliberation, ...] = tuple(
+            d if isinstance(d, Deliberation) else Deliberation(**dict(d)) for d in deliberations)
         self.comites: tuple[Comite, ...] = tuple(
             c if isinstance(c, Comite) else Comite(**{**dict(c), "membres": tuple(dict(c).get("membres", ()))})
             for c in comites)
@@ -574,10 +659,15 @@ class Gouvernance:
         self.raci = propre
 
     @classmethod
-    def depuis_acteurs(cls, acteurs: Sequence[Any], decisions: Sequence[tuple[str, str]] = DECISIONS) -> Gouvernance:
+    def depuis_acteurs(cls, acteurs: Sequence[Any], decisions: Sequence[tuple[str, str]] = DECISIONS,
+                       organe_deliberant: str | None = None,
+                       deliberations: Iterable[Deliberation | Mapping[str, Any]] = ()) -> Gouvernance:
         """Une gouvernance proposée à partir des acteurs (nom, catégorie, pouvoir) :
 
-        - l'élu au plus fort pouvoir approuve (A) ; les autres élus sont consultés (C) ;
+        - si ``organe_deliberant`` est nommé (« Conseil municipal de … »), il approuve (A) les décisions de
+          :data:`DECISIONS_DU_CONSEIL` et l'exécutif les porte (R) ;
+        - sinon, et pour les autres décisions, l'élu au plus fort pouvoir approuve (A) ; les autres élus
+          sont consultés (C) ;
         - le service au plus fort pouvoir réalise (R) ; les autres services sont consultés ;
         - financeurs, État, usagers, habitants, associations : consultés selon la nature de la décision
           (programme, conception, financement, chantier), informés sinon ;
@@ -599,9 +689,12 @@ class Gouvernance:
         raci: dict[str, dict[str, str]] = {}
         for decision, nature in decisions:
             ligne = {}
+            du_conseil = organe_deliberant is not None and decision in DECISIONS_DU_CONSEIL
+            if du_conseil:
+                ligne[str(organe_deliberant)] = "A"
             for nom, categorie, _ in liste:
                 if nom == elus[0][0]:
-                    ligne[nom] = "A"
+                    ligne[nom] = "R" if du_conseil else "A"
                 elif nom == services[0][0]:
                     ligne[nom] = "R"
                 elif categorie in ("élus", "services"):
@@ -610,7 +703,8 @@ class Gouvernance:
                     ligne[nom] = "C" if nature in _CONSULTES.get(categorie, set()) else "I"
             raci[decision] = ligne
         comites = [
-            Comite("Comité de pilotage", "décide à chaque étape clé (programme, avant-projet, attribution)",
+            Comite("Comité de pilotage", "prépare les délibérations et donne son avis à chaque étape clé "
+                   "(programme, avant-projet, plan de financement) ; il ne décide pas",
                    tuple(n for n, c, _ in liste if c in ("élus", "financeurs", "État")), "à chaque phase"),
             Comite("Comité technique", "prépare les décisions, suit le planning, le budget et les risques",
                    tuple(n for n, c, _ in liste if c == "services"), "mensuelle"),
@@ -619,7 +713,85 @@ class Gouvernance:
         if usagers:
             comites.append(Comite("Groupe de travail des usagers", "est consulté sur le programme et la conception",
                                   usagers, "à la programmation et à l'avant-projet"))
-        return cls(comites, raci)
+        return cls(comites, raci, organe_deliberant=organe_deliberant, deliberations=deliberations)
+
+    @classmethod
+    def depuis_cas(cls, cas_ou_slug: Cas | str) -> Gouvernance:
+        """La gouvernance d'un cas (ou de son slug) : l'organe délibérant et ses délibérations, les instances
+        et le RACI de ``projet.gouvernance`` s'ils sont écrits, sinon ceux proposés depuis les acteurs.
+
+        >>> g = Gouvernance.depuis_cas("cour-oasis")
+        >>> g.qui_decide("Approuver le plan de financement")
+        "Conseil municipal de Fontenay-l'Exemple"
+        """
+        from .depuis_cas import cas_depuis
+
+        cas = cas_depuis(cas_ou_slug, "la gouvernance")
+        section = cas.projet.gouvernance
+        organe = section.organe_deliberant if section is not None else None
+        nom_organe = organe.nom if organe is not None else None
+        delibs = [d.model_dump() for d in organe.deliberations] if organe is not None else []
+        proposee = (cls.depuis_acteurs(cas.acteurs, organe_deliberant=nom_organe, deliberations=delibs)
+                    if cas.acteurs else None)
+        if section is None:
+            if proposee is None:
+                fichier = f"casestudies/{cas.slug}/cas.yaml"
+                raise ErreurCas(f"le cas « {cas.slug} » n'a ni section « projet.gouvernance » ni « acteurs » "
+                                f"({fichier})",
+                                conseil=f"ajoutez « gouvernance: » sous « projet: » ou une liste « acteurs: » dans "
+                                f"{fichier}", fichier=fichier, champ="projet.gouvernance")
+            return proposee
+        comites = [c.model_dump() for c in section.comites] or (list(proposee.comites) if proposee else [])
+        raci = section.raci or (proposee.raci if proposee else None)
+        if raci is None:
+            fichier = f"casestudies/{cas.slug}/cas.yaml"
+            raise ErreurCas(f"le cas « {cas.slug} » n'a pas de RACI ni d'acteurs pour en proposer un ({fichier})",
+                            conseil="ajoutez « raci: » dans projet.gouvernance ou une liste « acteurs: »",
+                            fichier=fichier, champ="projet.gouvernance.raci")
+        return cls(comites, raci, organe_deliberant=nom_organe, deliberations=delibs)
+
+    def verdicts(self) -> list[Verdict]:
+        """Qui décide ? L'organe délibérant est nommé et vote les décisions qui lui reviennent ; aucun comité
+        ne dit « décider » ni « attribuer ».
+
+        >>> g = Gouvernance([Comite("Comité de pilotage", "décide du programme")], {"Valider le programme":
+        ...                 {"Maire": "A", "DGS": "R"}})
+        >>> [v.respectee for v in g.verdicts()]
+        [False, False]
+        """
+        from .verdicts import Verdict
+
+        resultat = []
+        conseil = self.organe_deliberant
+        mal = [d for d in self.raci if d in DECISIONS_DU_CONSEIL and (conseil is None or self.qui_decide(d) != conseil)]
+        resultat.append(Verdict(
+            "organe_deliberant", "Les décisions du conseil sont votées par le conseil", conseil is not None and not mal,
+            (f"{conseil} approuve : " + ", ".join(d for d in self.raci if d in DECISIONS_DU_CONSEIL)) if not mal
+            and conseil else ("l'organe délibérant n'est pas nommé" if conseil is None else
+                              "décisions approuvées par un autre que le conseil : " + ", ".join(mal)),
+            "" if conseil and not mal else "nommez le conseil municipal (ou communautaire) dans la gouvernance et "
+            "donnez-lui le « A » de l'approbation du projet, du plan de financement, des demandes de subvention et "
+            "des marchés au-delà des délégations au maire", _SOURCE_CONSEIL))
+        def decisionnel(role: str) -> bool:
+            texte = role.lower()
+            for negation in ("ne décide pas", "ne décident pas", "n'attribue pas", "ni n'attribue"):
+                texte = texte.replace(negation, "")
+            return any(m in texte for m in ("décide", "attribue", "arbitre"))
+
+        decideurs = [c for c in self.comites if decisionnel(c.role)]
+        resultat.append(Verdict(
+            "comites_consultatifs", "Les comités préparent et conseillent, ils ne décident pas", not decideurs,
+            "aucun comité ne s'attribue une décision" if not decideurs else
+            "rôle décisionnel donné à : " + ", ".join(c.nom for c in decideurs),
+            "" if not decideurs else "écrivez leur rôle comme « prépare », « donne son avis » : la décision est une "
+            "délibération du conseil (ou une décision du maire dans ses délégations)", _SOURCE_CONSEIL))
+        return resultat
+
+    def graphique(self) -> Figure:
+        """Le tableau RACI en couleurs (une ligne par décision, une colonne par acteur)."""
+        from .affichage.graphiques_projet import graphique_raci
+
+        return graphique_raci(self)
 
     def qui_decide(self, decision: str) -> str:
         """L'acteur qui approuve (A) la décision."""
@@ -653,35 +825,24 @@ class Gouvernance:
         return f"Gouvernance({len(self.comites)} instances, {len(self.raci)} décisions)"
 
     def _repr_html_(self) -> str:
+        from .affichage.html import tableau_html
+
         t = self.tableau_raci()
-        entete = "".join(f"<th>{escape(str(c))}</th>" for c in t.columns)
-        corps = "".join(f"<tr><th scope='row'>{escape(str(i))}</th>"
-                        + "".join(f"<td>{escape(str(v))}</td>" for v in ligne) + "</tr>"
-                        for i, ligne in zip(t.index, t.itertuples(index=False), strict=True))
+        lignes = [[str(i), *(v or "–" for v in ligne)] for i, ligne in zip(t.index, t.itertuples(index=False),
+                                                                         strict=True)]
         comites = "".join(f"<li><strong>{escape(c.nom)}</strong> : {escape(c.role)} ({escape(', '.join(c.membres))})"
                           "</li>" for c in self.comites)
-        return (f"<ul>{comites}</ul><table><caption>RACI : R réalise, A approuve, C consulté, I informé</caption>"
-                f"<thead><tr><th>Décision</th>{entete}</tr></thead><tbody>{corps}</tbody></table>")
+        organe = (f"<p><strong>Organe délibérant :</strong> {escape(self.organe_deliberant)}</p>"
+                  if self.organe_deliberant else "")
+        return organe + f"<ul>{comites}</ul>" + tableau_html(
+            lignes, ["Décision", *map(str, t.columns)],
+            legende="RACI : R réalise, A approuve, C consulté, I informé (– : non concerné)")
 
 
-def gouvernance_du_cas(cas: Cas) -> Gouvernance:
-    """La gouvernance d'un cas : les instances et le RACI de ``projet.gouvernance`` s'ils sont écrits, sinon
-    ceux proposés depuis les acteurs (:meth:`Gouvernance.depuis_acteurs`).
+def gouvernance_du_cas(cas: Cas | str) -> Gouvernance:
+    """La gouvernance d'un cas (alias gardé de :meth:`Gouvernance.depuis_cas`).
 
-    >>> from mba_territoires.cas import charger
-    >>> gouvernance_du_cas(charger("cour-oasis")).qui_decide("Valider le programme")
+    >>> gouvernance_du_cas("cour-oasis").qui_decide("Choisir le maître d'œuvre")
     'Maire'
     """
-    section = cas.projet.gouvernance
-    proposee = Gouvernance.depuis_acteurs(cas.acteurs or []) if cas.acteurs else None
-    if section is None:
-        if proposee is None:
-            raise ErreurDonnees(f"le cas « {cas.slug} » n'a ni gouvernance ni acteurs",
-                                conseil="ajoutez une liste « acteurs: » ou « gouvernance: » dans cas.yaml")
-        return proposee
-    comites = [c.model_dump() for c in section.comites] or (list(proposee.comites) if proposee else [])
-    raci = section.raci or (proposee.raci if proposee else None)
-    if raci is None:
-        raise ErreurDonnees(f"le cas « {cas.slug} » n'a pas de RACI ni d'acteurs pour en proposer un",
-                            conseil="ajoutez « raci: » dans projet.gouvernance ou une liste « acteurs: »")
-    return Gouvernance(comites, raci)
+    return Gouvernance.depuis_cas(cas)

@@ -17,14 +17,14 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from html import escape
-from numbers import Integral
 from typing import TYPE_CHECKING, Any
 
+from . import saisie
 from .erreurs import ErreurSaisie
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
+    from matplotlib.figure import Figure
 
     from .cas import Cas
 
@@ -40,12 +40,12 @@ NIVEAUX: tuple[tuple[str, int], ...] = (("critique", 15), ("fort", 10), ("modér
 
 
 def _note(valeur: Any, quoi: str, intitule: str) -> int:
-    if isinstance(valeur, bool) or not isinstance(valeur, Integral) or not 1 <= int(valeur) <= 5:
+    nom = "la probabilité" if quoi == "probabilite" else "l'impact"
+    try:
+        return saisie.entier(valeur, f"{nom} du risque « {intitule} »", minimum=1, maximum=5)
+    except ErreurSaisie as e:
         libelles = ", ".join(f"{i} ({t})" for i, t in enumerate(ECHELLE[quoi], start=1))
-        nom = "la probabilité" if quoi == "probabilite" else "l'impact"
-        raise ErreurSaisie(f"{nom} du risque « {intitule} » vaut {valeur!r}",
-                           conseil=f"donnez un entier de 1 à 5 : {libelles}")
-    return int(valeur)
+        raise type(e)(e.message, conseil=f"donnez un entier de 1 à 5 : {libelles}") from None
 
 
 @dataclass(frozen=True)
@@ -92,6 +92,10 @@ class RegistreRisques:
 
     Les modifications (:meth:`noter`, :meth:`ajouter`, :meth:`retirer`) renvoient un nouveau registre.
     """
+
+    #: L'échelle de 1 à 5 et les niveaux de criticité (lus par la carte des risques).
+    ECHELLE = ECHELLE
+    NIVEAUX = NIVEAUX
 
     def __init__(self, risques: Iterable[Risque | Mapping[str, Any]] = ()) -> None:
         liste = []
@@ -195,21 +199,39 @@ class RegistreRisques:
     def __repr__(self) -> str:
         return f"RegistreRisques({len(self)} risques, {len(self.prioritaires())} forts ou critiques)"
 
+    @classmethod
+    def depuis_cas(cls, cas_ou_slug: Cas | str) -> RegistreRisques:
+        """Le registre de la section ``risques`` d'un cas (ou de son slug).
+
+        >>> len(RegistreRisques.depuis_cas("cour-oasis")) >= 6
+        True
+        """
+        from .depuis_cas import cas_depuis, section_du_cas
+
+        cas = cas_depuis(cas_ou_slug, "le registre des risques")
+        return cls([r.model_dump() for r in section_du_cas(cas, "risques", "le registre des risques")])
+
+    def graphique(self, titre: str = "Carte des risques (probabilité × impact)") -> Figure:
+        """La carte des risques : la matrice probabilité × impact, les numéros des risques dans leur case."""
+        from .affichage.graphiques_projet import carte_risques
+
+        return carte_risques(self, titre)
+
     def _repr_html_(self) -> str:
-        lignes = "".join(
-            f"<tr><td>{escape(r['risque'])}</td><td>{r['probabilité']}</td><td>{r['impact']}</td>"
-            f"<td>{r['criticité']}</td><td>{escape(r['niveau'])}</td><td>{escape(r['responsable'])}</td>"
-            f"<td>{escape(r['atténuation'])}</td></tr>" for r in self.tableau().to_dict("records"))
-        return ("<table><caption>Registre des risques (du plus critique au moins critique)</caption><thead><tr>"
-                "<th>Risque</th><th>Probabilité</th><th>Impact</th><th>Criticité</th><th>Niveau</th>"
-                f"<th>Responsable</th><th>Atténuation</th></tr></thead><tbody>{lignes}</tbody></table>")
+        from .affichage.html import tableau_html
+
+        lignes = [(r["risque"], r["probabilité"], r["impact"], r["criticité"], r["niveau"],
+                   r["responsable"] or "(à nommer)", r["atténuation"] or "(à écrire)")
+                  for r in self.tableau().to_dict("records")]
+        return tableau_html(lignes, ["Risque", "Probabilité", "Impact", "Criticité", "Niveau", "Responsable",
+                                     "Atténuation"],
+                            legende="Registre des risques (du plus critique au moins critique)")
 
 
-def registre_du_cas(cas: Cas) -> RegistreRisques:
-    """Le registre de la section ``risques`` d'un cas.
+def registre_du_cas(cas: Cas | str) -> RegistreRisques:
+    """Le registre des risques d'un cas ou de son slug (alias gardé de :meth:`RegistreRisques.depuis_cas`).
 
-    >>> from mba_territoires.cas import charger
-    >>> len(registre_du_cas(charger("cour-oasis"))) >= 6
+    >>> len(registre_du_cas("cour-oasis")) >= 6
     True
     """
-    return RegistreRisques([r.model_dump() for r in (cas.risques or [])])
+    return RegistreRisques.depuis_cas(cas)

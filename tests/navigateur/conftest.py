@@ -5,7 +5,11 @@ Variables d'environnement :
 
 - ``MBA_LIVRE_HTML`` : le dossier du livre construit (par défaut ``_build/html``) ;
 - ``MBA_ARTEFACTS`` : où écrire les captures (par défaut ``_build/artefacts``, sous-dossier ``captures``) ;
-- ``MBA_CHROMIUM`` : un autre exécutable que ``chromium``.
+- ``MBA_CHROMIUM`` : un autre exécutable que ``chromium`` ;
+- ``MBA_NAVIGATEUR_FILS`` : le nombre de pages visitées en même temps (4 par défaut).
+
+Un seul Chromium sert toute la session (``chromium_partage``) : les pages du livre y sont visitées
+en parallèle, chacune dans son contexte (voir ``test_livre_navigateur.py``).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from typing import Any
 
 import pytest
 
-from .outils import OPTIONS_CHROMIUM, Serveur, bloquer_hors_local, servir, trouver_chromium
+from .outils import Serveur, bloquer_hors_local, lancer_chromium, servir, trouver_chromium
 
 RACINE = Path(__file__).resolve().parents[2]
 
@@ -35,12 +39,23 @@ def chromium_exe() -> str:
 
 
 @pytest.fixture(scope="session")
-def navigateur(chromium_exe: str) -> Iterator[Any]:
-    """Un Chromium sans écran, partagé par toute la session."""
+def chromium_partage(chromium_exe: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """UN Chromium sans écran pour toute la session ; renvoie son adresse DevTools (``ws://…``).
+
+    Le fil principal (fixture ``navigateur``) et les fils qui visitent les pages du livre en parallèle
+    (``test_livre_navigateur.py``) s'y connectent chacun avec leur pilote Playwright.
+    """
+    with lancer_chromium(chromium_exe, tmp_path_factory.mktemp("profil-chromium")) as adresse:
+        yield adresse
+
+
+@pytest.fixture(scope="session")
+def navigateur(chromium_partage: str) -> Iterator[Any]:
+    """Le Chromium partagé, piloté depuis le fil principal."""
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        chromium = pw.chromium.launch(executable_path=chromium_exe, args=list(OPTIONS_CHROMIUM))
+        chromium = pw.chromium.connect_over_cdp(chromium_partage)
         yield chromium
         chromium.close()
 

@@ -72,6 +72,44 @@ def trouver_chromium() -> str | None:
     return None
 
 
+@contextlib.contextmanager
+def lancer_chromium(executable: str, profil: Path, delai_s: float = 30) -> Iterator[str]:
+    """Lance Chromium sans écran avec un port DevTools ; renvoie son adresse ``ws://…`` le temps du bloc.
+
+    Plusieurs pilotes Playwright (un par fil) s'y connectent avec ``connect_over_cdp`` : un seul
+    navigateur, plusieurs contextes visités en parallèle. Le processus est arrêté à la sortie.
+    """
+    import subprocess
+    import time
+
+    commande = [executable, *OPTIONS_CHROMIUM, "--remote-debugging-port=0", f"--user-data-dir={profil}",
+                "about:blank"]
+    processus = subprocess.Popen(commande, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        fin = time.monotonic() + delai_s
+        adresse = None
+        assert processus.stderr is not None
+        while time.monotonic() < fin:
+            ligne = processus.stderr.readline()
+            if not ligne and processus.poll() is not None:
+                break
+            trouve = re.search(r"DevTools listening on (ws://\S+)", ligne)
+            if trouve:
+                adresse = trouve.group(1)
+                break
+        if adresse is None:
+            raise RuntimeError(f"Chromium ({executable}) n'a pas ouvert son port DevTools en {delai_s:.0f} s")
+        # Vider la sortie d'erreur en continu, sans quoi Chromium bloquerait en écrivant dedans.
+        threading.Thread(target=processus.stderr.read, daemon=True).start()
+        yield adresse
+    finally:
+        processus.terminate()
+        try:
+            processus.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            processus.kill()
+
+
 def normaliser_lien(url: str) -> str:
     """L'adresse sans son ancre (``#...``)."""
     return urldefrag(url)[0]

@@ -10,6 +10,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
+import warnings
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from ..formats import euros, pourcentage
@@ -19,7 +23,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
     from matplotlib.figure import Figure
 
-__all__ = ["axe_euros", "axe_pourcentage", "image_html", "nouvelle_figure"]
+__all__ = ["axe_euros", "axe_pourcentage", "figure_en_png", "image_html", "nouvelle_figure", "sans_alerte_de_glyphe"]
 
 
 def nouvelle_figure(titre: str, largeur: float = 7.0, hauteur: float = 3.6) -> tuple[Figure, Axes]:
@@ -51,11 +55,49 @@ def axe_pourcentage(axe: Axes, axe_xy: str = "y", decimales: int = 0) -> None:
     (axe.yaxis if axe_xy == "y" else axe.xaxis).set_major_formatter(formateur)
 
 
-def image_html(fig: Figure, alt: str) -> str:
+@contextlib.contextmanager
+def sans_alerte_de_glyphe() -> Iterator[None]:
+    """Un caractère absent de la police (emoji, idéogramme saisi dans un nom) s'affiche en carré vide,
+    sans alerte : l'apprenant n'a rien à corriger.
+
+    >>> with sans_alerte_de_glyphe():
+    ...     pass
+    """
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph .* missing from font", category=UserWarning)
+        yield
+
+
+def figure_en_png(fig: Figure, dpi: int = 150, fermer: bool = True) -> bytes:
+    """L'image PNG d'une figure : le seul encodeur PNG du paquet (note Word, HTML, widgets).
+
+    Le PNG ne porte pas la version de matplotlib (``Software``) : deux exports identiques donnent les
+    mêmes octets. La figure est fermée ensuite, sauf ``fermer=False``.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")
+    >>> fig, _ = nouvelle_figure("Essai")
+    >>> figure_en_png(fig)[:4] == b"\\x89PNG"
+    True
+    """
+    import matplotlib.pyplot as plt
+
+    tampon = io.BytesIO()
+    try:
+        with sans_alerte_de_glyphe():
+            fig.savefig(tampon, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
+    finally:
+        if fermer:
+            plt.close(fig)
+    return tampon.getvalue()
+
+
+def image_html(fig: Figure, alt: str, dpi: int = 90) -> str:
     """Une figure en ``<img>`` PNG intégrée, avec son texte de remplacement (pour un widget HTML).
 
     Un widget qui affiche une figure par ``display(fig)`` produit une image sans texte de
-    remplacement ; celle-ci en a un, ce qui la rend lisible par un lecteur d'écran.
+    remplacement ; celle-ci en a un, ce qui la rend lisible par un lecteur d'écran. La figure reste
+    ouverte (un widget peut la redessiner).
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")
@@ -64,10 +106,7 @@ def image_html(fig: Figure, alt: str) -> str:
     True
     """
     import base64
-    import io
     from html import escape
 
-    tampon = io.BytesIO()
-    fig.savefig(tampon, format="png", dpi=90, bbox_inches="tight")
-    donnees = base64.b64encode(tampon.getvalue()).decode("ascii")
+    donnees = base64.b64encode(figure_en_png(fig, dpi=dpi, fermer=False)).decode("ascii")
     return f'<img src="data:image/png;base64,{donnees}" alt="{escape(alt)}" style="max-width:100%">'

@@ -22,12 +22,13 @@ from .graphiques import axe_pourcentage, nouvelle_figure
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
-    from ..concertation import CarteDesActeurs, ModeleConcertation, Simulation, Strategie
+    from ..concertation import CarteDesActeurs, ModeleConcertation, Obligations, Simulation, Strategie
     from ..participation import ResultatBP, ResultatJugementMajoritaire
 
 __all__ = [
     "graphique_budget_participatif",
     "graphique_jugement_majoritaire",
+    "graphique_obligations",
     "graphique_representativite",
     "graphique_simulation",
     "graphique_strategies",
@@ -57,7 +58,8 @@ def grille_acteurs(carte: CarteDesActeurs, positions_apres: dict[str, float] | N
     après une stratégie (les points changent de couleur, une flèche dit le sens)."""
     from matplotlib.lines import Line2D
 
-    from ..concertation import MILIEU_ECHELLE, QUADRANTS
+    # la grille vient de l'objet (la vue n'importe pas le modèle : pas de cycle)
+    MILIEU_ECHELLE, QUADRANTS = carte.milieu_echelle, carte.engagements
 
     fig, axe = nouvelle_figure(titre, largeur=8.5, hauteur=6.0)
     axe.grid(False)
@@ -226,5 +228,26 @@ def graphique_jugement_majoritaire(resultat: ResultatJugementMajoritaire,
     axe_pourcentage(axe, "x")
     axe.legend(ncol=len(resultat.mentions), loc="upper center", bbox_to_anchor=(0.5, -0.15), frameon=False,
                fontsize=8)
+    fig.tight_layout()
+    return fig
+
+
+def graphique_obligations(obligations: Obligations,
+                          titre: str = "Procédures de participation du public : durée minimale") -> Figure:
+    """Une barre par procédure obligatoire, possible ou incertaine qui a une durée minimale en jours
+    (les autres sont nommées sans barre) ; la couleur dit le statut."""
+    procedures = [p for p in obligations.procedures if p.statut != "non requise"]
+    fig, axe = nouvelle_figure(titre, largeur=8.5, hauteur=0.55 * max(len(procedures), 1) + 1.8)
+    couleurs = {"obligatoire": PALETTE[3], "possible": PALETTE[0], "incertain": PALETTE[1]}
+    noms = [_court(p.nom, 40) for p in procedures] or ["aucune procédure requise"]
+    durees = [float(p.duree_min_jours or 0) for p in procedures] or [0.0]
+    axe.barh(noms, durees, color=[couleurs.get(p.statut, GRIS) for p in procedures] or [GRIS])
+    for y, p in enumerate(procedures):
+        texte = f"{p.statut} — au moins {nombre(p.duree_min_jours)} jours" if p.duree_min_jours else \
+            f"{p.statut} — durée : voir le tableau"
+        axe.text(max(durees) * 0.02 if max(durees) else 0.02, y, texte, va="center", fontsize=8,
+                 color="white" if p.duree_min_jours else "black")
+    axe.invert_yaxis()
+    axe.set_xlabel("Durée minimale (jours)")
     fig.tight_layout()
     return fig

@@ -18,22 +18,20 @@ True
 
 from __future__ import annotations
 
-import contextlib
-import io
 import textwrap
-import warnings
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..formats import euros, pourcentage
 from . import GRIS, PALETTE
-from .graphiques import axe_euros, nouvelle_figure
+from .graphiques import axe_euros, figure_en_png, nouvelle_figure, sans_alerte_de_glyphe
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
 
     from ..note import LigneFinancement
 
+# ``figure_en_png`` vit dans :mod:`.graphiques` (l'encodeur PNG unique) ; il reste importable d'ici.
 __all__ = ["TITRE_RECETTES", "figure_en_png", "graphique_recettes"]
 
 #: Le titre du graphique des recettes.
@@ -46,15 +44,6 @@ def _etiquette(nom: str) -> str:
     if len(nom) > _ETIQUETTE_MAX:
         nom = nom[: _ETIQUETTE_MAX - 1].rstrip() + "…"
     return "\n".join(textwrap.wrap(nom, 28)) or "(sans nom)"
-
-
-@contextlib.contextmanager
-def _sans_alerte_de_glyphe() -> Iterator[None]:
-    """Un caractère absent de la police (emoji, idéogramme saisi dans un nom) s'affiche en carré vide,
-    sans alerte : l'apprenant n'a rien à corriger."""
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=r"Glyph .* missing from font", category=UserWarning)
-        yield
 
 
 def graphique_recettes(lignes: Sequence[LigneFinancement], titre: str = TITRE_RECETTES) -> Figure:
@@ -95,25 +84,6 @@ def graphique_recettes(lignes: Sequence[LigneFinancement], titre: str = TITRE_RE
     axe_euros(axe, "x")
     axe.set_xlabel("Montant (euros HT)")
     axe.grid(axis="x", color=GRIS, alpha=0.25)
-    with _sans_alerte_de_glyphe():
+    with sans_alerte_de_glyphe():
         fig.tight_layout()
     return fig
-
-
-def figure_en_png(fig: Figure, dpi: int = 150) -> bytes:
-    """L'image PNG d'une figure (pour la note Word ou le HTML) ; la figure est ensuite fermée.
-
-    >>> import matplotlib
-    >>> matplotlib.use("Agg")
-    >>> figure_en_png(graphique_recettes([]))[:4] == b"\\x89PNG"
-    True
-    """
-    import matplotlib.pyplot as plt
-
-    tampon = io.BytesIO()
-    try:
-        with _sans_alerte_de_glyphe():
-            fig.savefig(tampon, format="png", dpi=dpi, bbox_inches="tight", metadata={"Software": None})
-    finally:
-        plt.close(fig)
-    return tampon.getvalue()

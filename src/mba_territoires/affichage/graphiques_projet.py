@@ -27,16 +27,18 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from ..evaluation import BilanSocioEconomique, SuiviIndicateur
     from ..planning import Ordonnancement
-    from ..projet import ArbreObjectifs, ArbreProblemes, Noeud
+    from ..projet import ArbreObjectifs, ArbreProblemes, CadreLogique, Gouvernance, Noeud
     from ..risques import RegistreRisques
     from ..territoire import Diagnostic
 
 __all__ = [
     "carte_risques",
     "figure_arbre",
+    "figure_cadre_logique",
     "gantt",
     "graphique_comparaison",
     "graphique_equipements",
+    "graphique_raci",
     "graphique_sensibilite",
     "graphique_suivi",
 ]
@@ -137,9 +139,7 @@ def figure_arbre(arbre: ArbreProblemes | ArbreObjectifs, titre: str | None = Non
     haut ; une boîte par nœud, un trait vers le nœud qu'il explique."""
     import matplotlib.pyplot as plt
 
-    from ..projet import ArbreProblemes
-
-    est_probleme = isinstance(arbre, ArbreProblemes)
+    est_probleme = hasattr(arbre, "probleme")  # un arbre à problèmes (sinon : à objectifs), sans importer le modèle
     centre = arbre.probleme if est_probleme else arbre.objectif
     bas = arbre.causes if est_probleme else arbre.moyens
     haut = arbre.effets if est_probleme else arbre.fins
@@ -172,6 +172,62 @@ def figure_arbre(arbre: ArbreProblemes | ArbreObjectifs, titre: str | None = Non
     etiquettes = (("Causes", "Effets") if est_probleme else ("Moyens", "Fins"))
     axe.text(0, -profondeur - 0.45, etiquettes[0], color=couleur_bas, fontsize=9, fontweight="bold")
     axe.text(0, profondeur + 0.35, etiquettes[1], color=couleur_haut, fontsize=9, fontweight="bold")
+    fig.tight_layout()
+    return fig
+
+
+def figure_cadre_logique(cadre: CadreLogique, titre: str = "Cadre logique : de l'activité à l'objectif global"
+                         ) -> Figure:
+    """La logique verticale du cadre : une bande par niveau (activités en bas, objectif global en haut),
+    une boîte par ligne, le nombre d'indicateurs sous chaque boîte."""
+    import matplotlib.pyplot as plt
+
+    niveaux = [("Activités", cadre.activites), ("Résultats", cadre.resultats),
+               ("Objectif spécifique", (cadre.objectif_specifique,)), ("Objectif global", (cadre.objectif_global,))]
+    largeur = max(2, *(len(lignes) for _, lignes in niveaux))
+    fig, axe = plt.subplots(figsize=(max(8.0, 2.3 * largeur), 6.2))
+    axe.set_title(titre)
+    axe.set_xlim(0, largeur)
+    axe.set_ylim(-0.6, len(niveaux) - 0.4)
+    axe.axis("off")
+    for y, (nom, lignes) in enumerate(niveaux):
+        axe.text(0, y + 0.38, nom, fontsize=9, fontweight="bold", color=PALETTE[y % len(PALETTE)])
+        pas = largeur / max(len(lignes), 1)
+        for k, ligne in enumerate(lignes):
+            x = pas * (k + 0.5)
+            texte = textwrap.fill(f"{ligne.code + ' ' if ligne.code else ''}{ligne.intitule}", 24)
+            n = len(ligne.indicateurs)
+            axe.text(x, y, f"{texte}\n({n} indicateur{'s' if n > 1 else ''})", ha="center", va="center",
+                     fontsize=7.5, bbox={"boxstyle": "round,pad=0.35", "facecolor": "white",
+                                         "edgecolor": PALETTE[y % len(PALETTE)], "linewidth": 1.4})
+    fig.tight_layout()
+    return fig
+
+
+def graphique_raci(gouvernance: Gouvernance, titre: str = "Qui fait quoi : le tableau RACI") -> Figure:
+    """Le RACI en grille : une ligne par décision, une colonne par acteur, la lettre dans sa case
+    (A en vermillon : qui approuve ; R en bleu ; C en orangé ; I en gris)."""
+    import matplotlib.pyplot as plt
+
+    t = gouvernance.tableau_raci()
+    couleurs = {"A": PALETTE[3], "R": PALETTE[0], "C": PALETTE[1], "I": GRIS, "": "white"}
+    n, m = t.shape
+    fig, axe = plt.subplots(figsize=(max(7.0, 1.1 * m + 3.5), 0.45 * n + 2.2))
+    axe.set_title(titre)
+    for i, decision in enumerate(t.index):
+        for j, acteur in enumerate(t.columns):
+            lettre = t.loc[decision, acteur] or ""
+            axe.add_patch(plt.Rectangle((j, i), 1, 1, facecolor=couleurs.get(lettre, "white"), alpha=0.35,
+                                        edgecolor="white"))
+            axe.text(j + 0.5, i + 0.5, lettre, ha="center", va="center", fontsize=9, fontweight="bold")
+    axe.set_xlim(0, m)
+    axe.set_ylim(n, 0)
+    axe.set_xticks([j + 0.5 for j in range(m)], [textwrap.fill(str(c), 14) for c in t.columns], fontsize=7,
+                   rotation=45, ha="right")
+    axe.set_yticks([i + 0.5 for i in range(n)], list(t.index), fontsize=8)
+    axe.tick_params(length=0)
+    for cote in axe.spines.values():
+        cote.set_visible(False)
     fig.tight_layout()
     return fig
 
@@ -244,8 +300,7 @@ def carte_risques(registre: RegistreRisques, titre: str = "Carte des risques (pr
     import matplotlib.pyplot as plt
     from matplotlib.patches import Patch, Rectangle
 
-    from ..risques import ECHELLE, NIVEAUX
-
+    ECHELLE, NIVEAUX = registre.ECHELLE, registre.NIVEAUX  # lus sur le modèle, sans l'importer
     tableau = registre.tableau()
     fig, (axe, texte) = plt.subplots(1, 2, figsize=(10, 4.6), gridspec_kw={"width_ratios": [1, 1.15]})
     axe.set_title(titre)

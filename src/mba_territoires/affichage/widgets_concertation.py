@@ -9,7 +9,7 @@ dans :class:`EditeurStrategie`, une classe ordinaire testable sans navigateur ; 
 >>> editeur.ajouter_action("atelir", "2026-04-01")
 False
 >>> print(editeur.erreur.splitlines()[0])
-le format « atelir » n'est pas reconnu(e).
+le format vaut « atelir », qui n'est pas un choix possible.
 >>> len(editeur.strategie.actions)
 1
 """
@@ -223,29 +223,19 @@ def tableau_html(tableau: Any) -> str:
     >>> f">{nombre(12500, 0)}</td>" in html
     True
     """
-    def fr(valeur: Any) -> tuple[str, str]:
-        if isinstance(valeur, bool) or not isinstance(valeur, (int, float)):
-            return escape(str(valeur)), "left"
-        decimales = 0 if float(valeur).is_integer() or abs(valeur) >= 100 else 2
-        return nombre(valeur, decimales), "right"
+    from .html import tableau_html as construire
 
-    style = "padding:0.2em 0.6em;border-bottom:1px solid #ddd"
+    def fr(valeur: Any) -> str:
+        if isinstance(valeur, bool) or not isinstance(valeur, (int, float)):
+            return str(valeur)
+        decimales = 0 if float(valeur).is_integer() or abs(valeur) >= 100 else 2
+        return nombre(valeur, decimales)
+
     lignes = list(tableau.itertuples(index=False))
     colonnes = list(tableau.columns)
     cle = "stratégie" if "stratégie" in colonnes else colonnes[0]
-    noms = [ligne[colonnes.index(cle)] for ligne in lignes]
-    tete = (f"<th scope='col' style='{style};text-align:left'>indicateur</th>"
-            + "".join(f"<th scope='col' style='{style};text-align:right'>{escape(str(n))}</th>" for n in noms))
-    corps = []
-    for j, colonne in enumerate(colonnes):
-        if colonne == cle:
-            continue
-        cellules = []
-        for ligne in lignes:
-            texte, alignement = fr(ligne[j])
-            cellules.append(f"<td style='{style};text-align:{alignement}'>{texte}</td>")
-        corps.append(f"<tr><th scope='row' style='{style};text-align:left;font-weight:normal'>"
-                     f"{escape(str(colonne))}</th>{''.join(cellules)}</tr>")
-    return (f'<table class="mba-comparaison" style="border-collapse:collapse">'
-            f"<caption style='text-align:left;font-weight:bold'>Comparaison des stratégies</caption>"
-            f"<thead><tr>{tete}</tr></thead><tbody>{''.join(corps)}</tbody></table>")
+    noms = [str(ligne[colonnes.index(cle)]) for ligne in lignes]
+    corps = [[str(colonne), *(fr(ligne[j]) for ligne in lignes)]
+             for j, colonne in enumerate(colonnes) if colonne != cle]
+    return construire(corps, ["Indicateur", *noms], legende="Comparaison des stratégies",
+                      classes="mba-comparaison")

@@ -24,7 +24,8 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from ..erreurs import ErreurSaisie
-from ..financement import NATURES_FINANCEUR, PlanDeFinancement, Verification
+from ..financement import NATURES_FINANCEUR, PlanDeFinancement
+from ..verdicts import Verdicts
 
 if TYPE_CHECKING:  # pragma: no cover
     import ipywidgets
@@ -55,7 +56,7 @@ class EditeurPlan:
         #: Le message de la dernière erreur (vide si la dernière saisie a réussi).
         self.erreur = ""
         #: Les verdicts des règles sur le plan courant.
-        self.verification: Verification = plan.verifier()
+        self.verification: Verdicts = plan.verifier()
 
     def _essayer(self, action: Callable[..., Any], *args: Any, **kwargs: Any) -> bool:
         try:

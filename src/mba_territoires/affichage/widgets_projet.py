@@ -10,7 +10,7 @@ navigateur ; :func:`editeur_planning` et :func:`notation_risques` les branchent 
 >>> e.changer_duree("Conception", -3)
 False
 >>> print(e.erreur.splitlines()[0])
-la durée de « Conception » vaut -3.
+la durée de « Conception » (en jours) vaut -3, en dessous du minimum 0.
 >>> e.ordonnancement.duree_totale
 100
 """
@@ -46,9 +46,9 @@ class EditeurPlanning:
     (True, 22)
     """
 
-    def __init__(self, planning_du_cas: PlanningDuCas) -> None:
+    def __init__(self, planning_du_cas: PlanningDuCas | Planning) -> None:
         self.source = planning_du_cas
-        self.planning: Planning = planning_du_cas.planning
+        self.planning: Planning = getattr(planning_du_cas, "planning", planning_du_cas)
         self.ordonnancement: Ordonnancement = self.planning.ordonnancer()
         #: Le message de la dernière erreur (vide si la dernière modification a réussi).
         self.erreur = ""
@@ -87,7 +87,9 @@ class EditeurPlanning:
         return True
 
     def alertes(self) -> list[Alerte]:
-        """Les alertes du planning courant."""
+        """Les alertes du planning courant (dates limites, consultations, délibérations, subventions)."""
+        if self.source is self.planning or not hasattr(self.source, "planning"):
+            return self.planning.alertes()
         return self.source.alertes(self.planning)
 
     def resume_html(self) -> str:
@@ -146,7 +148,7 @@ class NotateurRisques:
         return texte
 
 
-def editeur_planning(planning_du_cas: PlanningDuCas) -> Any:
+def editeur_planning(planning_du_cas: PlanningDuCas | Planning) -> Any:
     """L'interface ipywidgets : choisir une tâche, la décaler ou changer sa durée, voir le Gantt, le chemin
     critique et les alertes de subvention se mettre à jour."""
     import ipywidgets as widgets

@@ -72,6 +72,12 @@ class SectionConcertation(ModeleCas):
     categorie_cndp: bool = Field(default=False, description="true si le projet relève d'une catégorie de R121-2")
     expropriation: bool = Field(default=False, description="true si une déclaration d'utilité publique est nécessaire")
     dispense_enquete_publique: bool = Field(default=False, description="true si le projet est dispensé d'enquête")
+    autorisation_environnementale: bool = Field(
+        default=False, description="true si le projet relève de l'autorisation environnementale (C. env. L181-1) : "
+        "sa participation du public suit L181-10-1")
+    date_reference: _dt.date | None = Field(
+        default=None, description="la date à laquelle la loi est lue (dépôt de la demande, délibération), AAAA-MM-JJ ; "
+        "par défaut le 1er janvier de l'année du cas")
     groupes_exclus: list[str] = Field(default_factory=list,
                                       description="les groupes hors du champ de la concertation (ex. 0-14 ans)")
     strategies: list[StrategieCas] = Field(default_factory=list, description="des stratégies d'exemple")

@@ -2,7 +2,8 @@
 
 La section décrit les dépenses (HT, TVA, calendrier), les financeurs (par taux ou par montant,
 lignes éligibles, plafond, plancher), l'emprunt et une éventuelle dérogation à la participation
-minimale. :meth:`mba_territoires.financement.PlanDeFinancement.depuis_cas` la transforme en plan.
+minimale. Ce module ne décrit que le schéma : c'est
+:meth:`mba_territoires.financement.PlanDeFinancement.depuis_cas` qui en fait un plan.
 
 >>> s = SectionFinancement.model_validate({
 ...     "depenses": [{"libelle": "Travaux", "montant_ht": 820000}],
@@ -14,14 +15,11 @@ minimale. :meth:`mba_territoires.financement.PlanDeFinancement.depuis_cas` la tr
 from __future__ import annotations
 
 import datetime as _dt
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from pydantic import Field
 
 from .base import Annee, ModeleCas, Montant, Taux
-
-if TYPE_CHECKING:  # pragma: no cover
-    import pandas as pd
 
 __all__ = ["NATURES_FINANCEUR", "DepenseCas", "FinanceurCas", "SectionFinancement"]
 
@@ -29,7 +27,9 @@ __all__ = ["NATURES_FINANCEUR", "DepenseCas", "FinanceurCas", "SectionFinancemen
 NATURES_FINANCEUR: dict[str, str] = {
     "detr": "DETR (dotation d'équipement des territoires ruraux, État)",
     "dsil": "DSIL (dotation de soutien à l'investissement local, État)",
-    "etat": "autre subvention de l'État (Fonds vert, FNADT...)",
+    "dsid": "DSID (dotation de soutien à l'investissement des départements, État)",
+    "dpv": "DPV (dotation politique de la ville, État)",
+    "etat": "autre subvention d'investissement de l'État, régie par le décret 2018-514 (Fonds vert, FNADT...)",
     "region": "Région",
     "departement": "Département",
     "bloc_communal": "commune ou intercommunalité",
@@ -38,7 +38,7 @@ NATURES_FINANCEUR: dict[str, str] = {
     "prive": "financement privé (mécénat, fondation...)",
 }
 
-NatureFinanceur = Literal["detr", "dsil", "etat", "region", "departement", "bloc_communal", "europe",
+NatureFinanceur = Literal["detr", "dsil", "dsid", "dpv", "etat", "region", "departement", "bloc_communal", "europe",
                           "etablissement_public", "prive"]
 
 
@@ -73,6 +73,8 @@ class SectionFinancement(ModeleCas):
     """Le plan de financement prévisionnel du cas."""
 
     annee: Annee | None = Field(default=None, description="l'année du plan (par défaut celle du cas)")
+    date: _dt.date | None = Field(
+        default=None, description="la date du plan, AAAA-MM-JJ : les règles en vigueur ce jour-là s'appliquent")
     regime_fctva: Literal["N", "N+1", "N+2"] | None = Field(
         default=None, description="le régime FCTVA (par défaut celui du maître d'ouvrage)")
     calendrier: dict[int, Taux] | None = Field(
@@ -81,26 +83,16 @@ class SectionFinancement(ModeleCas):
     financeurs: list[FinanceurCas] = Field(default_factory=list, description="les financeurs, un par ligne")
     emprunt: Montant = Field(default=0, description="la part de l'autofinancement empruntée, en euros")
     duree_emprunt: int = Field(default=20, ge=1, le=60, description="la durée de l'emprunt, en années")
-    derogation: Literal["anru", "prefet", "petite_commune"] | None = Field(
-        default=None, description="une dérogation à la participation minimale : anru, prefet ou petite_commune")
+    derogation: Literal["anru", "outre_mer", "monuments_proteges", "calamites_publiques", "categories_2019",
+                        "renovation_energetique_scolaire", "prefet", "petite_commune"] | None = Field(
+        default=None, description="une dérogation à la participation minimale (CGCT L1111-10 III) : anru, "
+        "outre_mer, monuments_proteges, calamites_publiques, categories_2019, renovation_energetique_scolaire, "
+        "petite_commune (ou prefet avec categorie_derogation)")
     categorie_derogation: str | None = Field(
         default=None, description="la catégorie de projet invoquée pour une dérogation du préfet")
+    participation_derogee: Taux | None = Field(
+        default=None, description="la participation minimale fixée par le préfet (dérogation), en décimales")
     economies_annuelles: Montant = Field(
         default=0, description="les économies de fonctionnement attendues chaque année, en euros")
     date_notification: _dt.date | None = Field(
         default=None, description="la date de notification prévue des subventions, AAAA-MM-JJ")
-
-    def tableau(self) -> pd.DataFrame:
-        """Le tableau des recettes du plan (financeur, montant, part), pour la note aux élus.
-
-        >>> s = SectionFinancement.model_validate({
-        ...     "depenses": [{"libelle": "Travaux", "montant_ht": 100000}],
-        ...     "financeurs": [{"nom": "DETR", "taux": 0.30}]})
-        >>> list(s.tableau()["financeur"])
-        ['DETR', 'Autofinancement', 'Total']
-        """
-        from ..financement import PlanDeFinancement
-
-        tableau = PlanDeFinancement.depuis_dict(self.model_dump(), titre="Plan de financement").tableau()
-        tableau.loc[tableau["nature"] == "maitre_ouvrage", "financeur"] = "Autofinancement"
-        return tableau

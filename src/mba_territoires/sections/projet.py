@@ -108,9 +108,26 @@ class SectionComite(ModeleCas):
     frequence: str = Field(default="", description="la fréquence des réunions (ex. à chaque phase)")
 
 
-class SectionGouvernance(ModeleCas):
-    """La gouvernance : les instances et, en option, un tableau RACI (décision -> acteur -> lettre)."""
+class SectionDeliberation(ModeleCas):
+    """Une délibération que l'organe délibérant doit voter, et le jalon du planning qui la porte."""
 
+    objet: str = Field(description="ce que la délibération décide (ex. approuve le projet et le plan de financement)")
+    jalon: str | None = Field(default=None, description="le nom de la tâche du planning (durée 0) qui la date")
+
+
+class SectionOrganeDeliberant(ModeleCas):
+    """L'assemblée qui décide : le conseil municipal (commune) ou le conseil communautaire (EPCI)."""
+
+    nom: str = Field(description="le nom de l'assemblée (ex. Conseil municipal de Fontenay-l'Exemple)")
+    deliberations: list[SectionDeliberation] = Field(default_factory=list,
+                                                     description="les délibérations à voter pour le projet")
+
+
+class SectionGouvernance(ModeleCas):
+    """La gouvernance : l'organe délibérant, les instances et, en option, un tableau RACI."""
+
+    organe_deliberant: SectionOrganeDeliberant | None = Field(
+        default=None, description="l'assemblée qui décide (conseil municipal ou communautaire) et ses délibérations")
     comites: list[SectionComite] = Field(default_factory=list, description="les instances")
     raci: dict[str, dict[str, Literal["R", "A", "C", "I", ""]]] | None = Field(
         default=None, description="pour chaque décision, la lettre R, A, C ou I de chaque acteur")
@@ -162,6 +179,9 @@ class SectionPhase(ModeleCas):
     engage: bool = Field(default=False, description="true si la tâche est le commencement d'exécution "
                          "(premier acte juridique qui engage le maître d'ouvrage)")
     phase: str = Field(default="", description="la famille de la tâche (programmation, conception, travaux...)")
+    deliberation: list[str] = Field(
+        default_factory=list, description="si la tâche est une séance du conseil : ce qu'elle décide "
+        "(approbation_projet, plan_de_financement, demande_subvention, autorisation_marche, autre)")
 
 
 class SectionMarche(ModeleCas):
@@ -169,8 +189,13 @@ class SectionMarche(ModeleCas):
 
     objet: str = Field(description="l'objet du marché (ex. Travaux de la cour)")
     nature: Literal["travaux", "fournitures_services"] = Field(description="travaux ou fournitures_services")
-    montant_ht: Montant = Field(description="la valeur estimée du besoin, en euros HT")
+    montant_ht: Montant = Field(description="travaux : la valeur de l'opération ; fournitures et services : le "
+                                "montant d'une année, en euros HT")
     tache: str | None = Field(default=None, description="la tâche du planning qui porte la consultation")
+    duree_ans: float = Field(default=1, gt=0, description="fournitures et services : la durée ferme, en années")
+    reconductions: int = Field(default=0, ge=0, description="le nombre de reconductions prévues")
+    options_ht: Montant = Field(default=0, description="le montant des options, en euros HT")
+    famille: str = Field(default="", description="l'opération ou la famille homogène (repère du fractionnement)")
 
 
 class SectionSubvention(ModeleCas):
