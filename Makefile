@@ -29,6 +29,8 @@ help:
 	@echo "make test   lance tous les tests"
 	@echo "make lab    ouvre JupyterLab en français sur les carnets"
 	@echo "make check-book  construit le livre et le vérifie dans Chromium (pages, liens, accessibilité)"
+	@echo "make verifier-livre  vérifie le livre déjà construit, sans le reconstruire"
+	@echo "make bench  affiche les phases du dernier make test et mesure l'installation"
 	@echo "make clean  supprime _build (garde .venv)"
 
 $(STAMP): pyproject.toml
@@ -121,7 +123,7 @@ lint: $(STAMP)
 	$(BIN)/ruff check src tests notebooks bench
 
 test-paquet: $(STAMP)
-	$(BIN)/pytest -n $(JOBS) -m "not livre and not navigateur" --durations=15
+	$(BIN)/pytest -n $(JOBS) -m "not livre and not navigateur and not hub" --durations=15
 
 # Les carnets seuls avec nbval, pour vérifier vite un carnet qu'on écrit (CARNETS=notebooks/03-...).
 # Hors de `make test` : le livre y exécute déjà chaque carnet en édition enseignant.
@@ -147,6 +149,7 @@ test: $(STAMP)
 	  if [ $$code_livre -ne 0 ]; then tail -n 80 _build/livre-make.log; fi; \
 	  test $$paquet -eq 0 && test $$code_livre -eq 0
 	$(BIN)/python $(PHASE) verification-livre $(MAKE) --no-print-directory verifier-livre
+	$(BIN)/python $(PHASE) hub $(MAKE) --no-print-directory test-hub
 	$(BIN)/python bench/phases.py --journal _build/phases.tsv --resume
 	@echo "Tous les tests sont passés."
 

@@ -54,6 +54,23 @@ def _valeur(v: object) -> str:
     return repr(v)
 
 
+def _appel(debut: str, arguments: list[str], largeur: int = 116) -> str:
+    """``debut(arg, arg, …)`` sur une ligne, ou replié sous la parenthèse si la ligne est trop longue."""
+    ligne = debut + "(" + ", ".join(arguments) + ")"
+    if len(ligne) <= largeur:
+        return ligne
+    retrait = " " * (len(debut) + 1)
+    lignes, courante = [], debut + "("
+    for i, argument in enumerate(arguments):
+        morceau = argument + ("," if i < len(arguments) - 1 else ")")
+        if len(courante) + len(morceau) + 1 > largeur and courante.strip() not in (debut + "(",):
+            lignes.append(courante.rstrip())
+            courante = retrait
+        courante += morceau + " "
+    lignes.append(courante.rstrip())
+    return "\n".join(lignes)
+
+
 def _code_plan(cas: mt.Cas) -> str:
     """Le code qui construit le plan de la commande, ligne à ligne (la solution de l'enseignant)."""
     s = cas.financement.model_dump()
@@ -65,7 +82,7 @@ def _code_plan(cas: mt.Cas) -> str:
     arguments.append(f"regime_fctva={(s.get('regime_fctva') or cas.maitre_ouvrage.regime_fctva)!r}")
     if s.get("calendrier"):
         arguments.append(f"calendrier={_valeur(s['calendrier'])}")
-    lignes = ["plan = mt.PlanDeFinancement(" + ", ".join(arguments) + ")"]
+    lignes = [_appel("plan = mt.PlanDeFinancement", arguments)]
     for d in s["depenses"]:
         args = [repr(d["libelle"]), f"montant_ht={_valeur(d['montant_ht'])}"]
         if d.get("tva") is not None:
@@ -74,7 +91,7 @@ def _code_plan(cas: mt.Cas) -> str:
             args.append("eligible_fctva=False")
         if d.get("calendrier"):
             args.append(f"calendrier={_valeur(d['calendrier'])}")
-        lignes.append("plan.ajouter_depense(" + ", ".join(args) + ")")
+        lignes.append(_appel("plan.ajouter_depense", args))
     for f in s["financeurs"]:
         args = [repr(f["nom"])]
         for cle in ("taux", "montant"):
@@ -89,14 +106,14 @@ def _code_plan(cas: mt.Cas) -> str:
             args.append(f"assiette={f['assiette']!r}")
         if f.get("decalage"):
             args.append(f"decalage={f['decalage']}")
-        lignes.append("plan.ajouter_financeur(" + ", ".join(args) + ")")
+        lignes.append(_appel("plan.ajouter_financeur", args))
     if s.get("derogation"):
         args = [repr(s["derogation"])]
         if s.get("categorie_derogation"):
             args.append(f"categorie={s['categorie_derogation']!r}")
         if s.get("participation_derogee") is not None:
             args.append(f"participation={_valeur(s['participation_derogee'])}")
-        lignes.append("plan.choisir_derogation(" + ", ".join(args) + ")")
+        lignes.append(_appel("plan.choisir_derogation", args))
     if s.get("emprunt"):
         lignes.append(f"plan.emprunter({_valeur(s['emprunt'])})")
     lignes.append("plan.verifier()")
@@ -110,7 +127,7 @@ def carnet_atelier(slug: str) -> nbformat.NotebookNode:
     q = textes["questions"]
     s = cas.financement
     duree = int(s.duree_emprunt or 20)
-    premiere = next(iter(mt.strategies_du_cas(cas)))
+    premiere = next(iter(mt.strategies_depuis_cas(cas)))
     cellules = [
         _md(f"""
 # {textes['titre']}
@@ -142,7 +159,7 @@ note) sont aussi notés par l'enseignant avec la grille d'évaluation.
         _code("print(cas.brief())"),
         _md("Les chiffres de la commande : les dépenses, les financeurs sollicités, l'emprunt envisagé. "
             "Rien n'est encore calculé : c'est votre travail."),
-        _code("mt.commande_du_cas(cas)"),
+        _code("mt.Commande.depuis_cas(cas)"),
         _md("## 2. Le territoire\n\nLe diagnostic du territoire se fait comme dans la leçon 01 : "
             "`mt.Diagnostic.du_cas(cas)` lit les données du cas (population par âge, ménages, équipements)."),
         _md(f"### Question ouverte\n\n{q['diagnostic']}"),
@@ -190,32 +207,31 @@ impact""", "capacite-apres"),
         _md("""
 ## 6. Livrable : le planning
 
-Ordonnancez le planning du cas (`mt.planning_du_cas(cas)`) et lisez ses marchés. Donnez :
+Ordonnancez le planning du cas (`mt.Planning.depuis_cas(cas)`) et lisez ses marchés (`planning.marches`). Donnez :
 
 1. la procédure du marché le plus important (« dispense », « adaptee » ou « formalisee »), à la date de
    lancement de sa consultation ;
-2. la durée du projet, en jours, de la première date du planning à la dernière.
+2. la durée totale du projet, en jours, du premier jour de sa première tâche au dernier jour de sa dernière
+   tâche (les deux comptés).
 """),
         _exercice("procedure", """
-pc = mt.planning_du_cas(cas)
-ordonnancement = pc.planning.ordonnancer()
-principal = max(pc.marches, key=lambda m: m.montant_ht)
-lancement = ordonnancement.tableau().set_index("tâche").loc[principal.tache, "début"]
+planning = mt.Planning.depuis_cas(cas)
+ordonnancement = planning.ordonnancer()
+principal = max(planning.marches, key=lambda m: m.montant_ht)
+lancement = ordonnancement.tache(principal.tache).date_debut
 procedure = mt.procedure_marche(principal.montant_ht, principal.nature, date=lancement).procedure""",
                   "procedure", "« dispense », « adaptee » ou « formalisee »"),
-        _exercice("duree", """
-tableau = ordonnancement.tableau()
-duree = (max(tableau["fin"]) - min(tableau["début"])).days""", "duree", "en jours"),
+        _exercice("duree", "duree = ordonnancement.duree_totale", "duree", "en jours"),
         _md(f"### Question ouverte\n\n{q['conception']}"),
         _md("""
 ## 7. Livrable : la concertation
 
 Les obligations légales de participation du public qui s'appliquent au projet, puis les stratégies de la
-commande (`mt.strategies_du_cas(cas)`, comparées par `mt.comparer_strategies`) : choisissez-en une et
+commande (`mt.strategies_depuis_cas(cas)`, comparées par `mt.comparer_strategies`) : choisissez-en une et
 justifiez votre choix en trois phrases (public visé, niveau de participation, coût). Votre justification est
 notée avec la grille d'évaluation.
 """),
-        _code("obligations = mt.obligations(mt.fiche_du_cas(cas))\nobligations"),
+        _code("obligations = mt.Obligations.depuis_cas(cas)\nobligations"),
         _code(f"""
 strategie = ...  # le nom de la stratégie retenue, entre guillemets
 justification = ...  # trois phrases : public visé, niveau de participation, coût
@@ -235,7 +251,7 @@ probabilité et son impact (de 1 à 5), son responsable et sa parade :
 `registre = registre.ajouter(mt.Risque("…", probabilite=…, impact=…, responsable="…", attenuation="…"))`.
 """),
         _exercice("registre", """
-registre = mt.registre_du_cas(cas)
+registre = mt.RegistreRisques.depuis_cas(cas)
 registre = registre.ajouter(mt.Risque("Recours d'un riverain contre une autorisation", probabilite=2, impact=4,
                                       responsable="Chargé de mission",
                                       attenuation="concertation en amont, affichage et dossier d'autorisation complet"))

@@ -28,6 +28,25 @@ def _progression_isolee(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.delenv("MBA_TERRITOIRES_APPRENANT", raising=False)  # variante du livre, sauf test explicite
 
 
+def gestionnaire_noyau(dossier: Path):
+    """Un gestionnaire de noyau qui parle par sockets Unix (transport ipc) plutôt que par ports TCP.
+
+    `make test` exécute en même temps les tests du paquet et le livre : deux noyaux qui démarrent à la même
+    seconde peuvent tirer le même port TCP (« Address already in use ») et l'un reste muet jusqu'au délai
+    (vu sur la machine de référence chargée). Les sockets Unix, dans un dossier propre à chaque test, ne se
+    disputent rien.
+    """
+    from jupyter_client.manager import KernelManager
+
+    return KernelManager(kernel_name="python3", transport="ipc", ip=str(dossier / "noyau"))
+
+
+@pytest.fixture
+def noyau_ipc(tmp_path_factory: pytest.TempPathFactory):
+    """Fabrique de gestionnaires de noyau en transport ipc (voir :func:`gestionnaire_noyau`)."""
+    return lambda: gestionnaire_noyau(tmp_path_factory.mktemp("ipc"))
+
+
 @pytest.fixture
 def racine() -> Path:
     """La racine du dépôt."""

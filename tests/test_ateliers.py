@@ -152,7 +152,7 @@ def test_la_vraie_note_du_cas_passe(ecole):
 
 @pytest.mark.livre
 @pytest.mark.parametrize("slug", disponibles())
-def test_aucun_livrable_n_est_affiche_avant_son_exercice(slug, tmp_path, monkeypatch):
+def test_aucun_livrable_n_est_affiche_avant_son_exercice(slug, tmp_path, monkeypatch, noyau_ipc):
     """Le critère des leçons, appliqué aux ateliers : aucun attendu affiché avant la cellule qui le vérifie."""
     import nbclient
     import nbformat
@@ -165,7 +165,25 @@ def test_aucun_livrable_n_est_affiche_avant_son_exercice(slug, tmp_path, monkeyp
     monkeypatch.delenv("MBA_TERRITOIRES_APPRENANT", raising=False)
     chemin = Path(__file__).resolve().parents[1] / "notebooks" / f"cas-{slug}.ipynb"
     nb = nbformat.read(chemin, as_version=4)
-    nbclient.NotebookClient(nb, timeout=600, kernel_name="python3",
+    nbclient.NotebookClient(nb, km=noyau_ipc(), timeout=600, kernel_name="python3",
                             resources={"metadata": {"path": str(tmp_path)}}).execute()
     fuites = fuites_du_carnet(json.loads(nbformat.writes(nb)), banque(f"cas-{slug}"))
     assert not fuites, "\n".join(f"- {f}" for f in fuites)
+
+
+@pytest.mark.parametrize("slug", disponibles())
+def test_les_ateliers_sont_a_jour_de_leur_generateur(slug):
+    """Les carnets d'atelier sont écrits par outils/ecrire_ateliers.py : un changement de cas doit s'y voir."""
+    import importlib.util
+
+    import nbformat
+
+    racine = Path(__file__).resolve().parents[1]
+    spec = importlib.util.spec_from_file_location("ecrire_ateliers", racine / "outils" / "ecrire_ateliers.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    attendu = module.carnet_atelier(slug)
+    present = nbformat.read(racine / "notebooks" / f"cas-{slug}.ipynb", as_version=4)
+    cles = [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in attendu.cells]
+    assert [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in present.cells] == cles, (
+        f"cas-{slug}.ipynb n'est pas à jour : lancez .venv/bin/python outils/ecrire_ateliers.py")

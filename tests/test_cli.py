@@ -115,7 +115,7 @@ def test_saisie_invalide_code_2_et_message_francais(capsys: pytest.CaptureFixtur
 def test_edition_etudiant_et_archive(capsys: pytest.CaptureFixture[str], depot: Path) -> None:
     assert main(["edition", "etudiant", "--sortie", "ed", "--archive", "ed.zip"]) == 0
     sortie = capsys.readouterr().out
-    assert "✔ 00-prise-en-main : 3 exercice(s), solutions retirées" in sortie
+    assert "✔ 00-prise-en-main : 5 exercice(s), solutions retirées" in sortie
     assert (depot / "ed" / "notebooks" / "00-prise-en-main.ipynb").is_file()
     with zipfile.ZipFile(depot / "ed.zip") as zf:
         assert "mba-territoires-etudiant/LISEZMOI.md" in zf.namelist()

@@ -108,29 +108,28 @@ def _motifs() -> list[Motif]:
         ),
         Motif(
             "plafond_80_toutes_aides",
-            r"(toutes les aides|tous les financeurs|quel que soit le financeur)[^.|]{0,80}\b80 ?%"
-            r"|\b80 ?%[^.|]{0,60}(toutes les aides|tous les financeurs|quel que soit le financeur)",
-            f"le plafond de {plafond_etat} % de R2334-27 vise les dotations d'investissement de l'État (DETR, "
-            "DSIL, DSID, DPV, seules ou cumulées) sur leur dépense subventionnable, pas toutes les aides ; le "
-            "décret 2018-514 (art. 10) ne vaut que pour les subventions de l'État qu'il régit",
-            f"« les dotations de l'État ne peuvent porter les aides publiques directes au-delà de {plafond_etat} % "
-            "de la dépense subventionnable (CGCT, art. R2334-27) ; une aide de la Région ou du Département "
-            "seule n'y entre pas »",
+            r"(toutes les aides|tous les financeurs|quel que soit le financeur|aides publiques directes)"
+            r"[^.|]{0,80}\b80 ?%|\b80 ?%[^.|]{0,60}(toutes les aides|tous les financeurs|quel que soit le "
+            r"financeur|d'aides publiques directes)",
+            f"depuis le décret 2021-1291, R2334-27 plafonne les dotations d'investissement de l'État elles-mêmes "
+            f"(DETR, DSIL, DSID, DPV, seules ou cumulées) à {plafond_etat} % de la dépense subventionnable, pas "
+            "l'ensemble des aides publiques ; le décret 2018-514 (art. 10) ne vaut que pour les subventions de "
+            "l'État qu'il régit",
+            f"« la DETR, la DSIL, la DSID et la DPV, seules ou cumulées, ne peuvent dépasser {plafond_etat} % de "
+            "la dépense subventionnable (CGCT, art. R2334-27) »",
             exemple_faux="Toutes les aides publiques réunies ne peuvent dépasser 80 % du coût (R2334-27).",
-            exemple_juste="La DETR ne peut porter les aides publiques directes au-delà de 80 % de la dépense.",
+            exemple_juste="La DETR et la DSIL réunies ne peuvent dépasser 80 % de la dépense subventionnable.",
         ),
         Motif(
-            "detr_20_a_80",
-            r"\b20 ?%? ?à 80 ?% du (montant )?(HT|hors taxes?)"
-            r"|DETR[^.|]{0,60}(jamais|en aucun cas)[^.|]{0,30}(inférieure?|moins) (à|de) 20 ?%",
-            f"R2334-27 fixe un taux d'au moins {detr_min} % du HT, qui peut descendre plus bas pour que les "
-            f"aides publiques directes ne dépassent pas {plafond_etat} % ; ce n'est pas une fourchette de "
-            "taux de la DETR",
-            f"« au moins {detr_min} % du HT, et moins si les aides publiques directes dépasseraient sinon "
-            f"{plafond_etat} % (CGCT, art. R2334-27) »",
-            exemple_faux="DETR : de 20 % à 80 % du montant hors taxes.",
-            exemple_juste="DETR : au moins 20 % du HT ; le taux peut être inférieur à 20 % pour rester sous "
-            "le plafond de 80 %.",
+            "detr_sous_20",
+            r"DETR[^.|]{0,80}(peut (alors )?être inférieure? à 20 ?%|sous (le taux plancher|20 ?%) pour rester)"
+            r"|taux peut (alors )?être inférieur à 20 ?%",
+            f"R2334-27 (rédaction du décret 2021-1291) fixe un taux de DETR d'au moins {detr_min} % du HT, sans "
+            "exception : l'ancienne faculté de descendre sous ce taux pour respecter un plafond n'existe plus",
+            f"« au moins {detr_min} % du montant prévisionnel HT de la dépense subventionnable (CGCT, art. "
+            "R2334-27) »",
+            exemple_faux="DETR : au moins 20 % du HT ; le taux peut être inférieur à 20 % pour rester sous le plafond.",
+            exemple_juste="DETR : au moins 20 % du montant prévisionnel hors taxes de la dépense subventionnable.",
         ),
         Motif(
             "fctva_epci_regime_n",

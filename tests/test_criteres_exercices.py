@@ -68,7 +68,11 @@ def _executer(carnet: dict, dossier: Path, monkeypatch: pytest.MonkeyPatch, prog
     else:
         monkeypatch.setenv("MBA_TERRITOIRES_APPRENANT", apprenant)
     nb = nbformat.reads(json.dumps(carnet), as_version=4)  # les sources en lignes deviennent des textes
-    client = nbclient.NotebookClient(nb, timeout=600, kernel_name="python3",
+    from jupyter_client.manager import KernelManager
+
+    # Sockets Unix plutôt que ports TCP (voir tests/conftest.py, gestionnaire_noyau).
+    km = KernelManager(kernel_name="python3", transport="ipc", ip=str(progression / "noyau"))
+    client = nbclient.NotebookClient(nb, km=km, timeout=600, kernel_name="python3",
                                      resources={"metadata": {"path": str(dossier)}})
     client.execute()
     return json.loads(nbformat.writes(nb))

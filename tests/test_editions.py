@@ -262,7 +262,7 @@ def test_edition_etudiant_ecrit_carnets_cas_et_lisezmoi(tmp_path: Path) -> None:
     assert (dossier / "casestudies" / "ecole-jules-ferry" / "cas.yaml").is_file()
     lisezmoi = (dossier / "LISEZMOI.md").read_text(encoding="utf-8")
     assert "reponses.json" in lisezmoi and "pip install" in lisezmoi
-    assert rapport.carnets["00-prise-en-main"] == 3
+    assert rapport.carnets["00-prise-en-main"] == 5  # le carnet 00 a cinq exercices vérifiés (ticket 13)
     assert "solutions retirées" in str(rapport)
     assert not list(dossier.rglob("*.reponses.json"))
 
@@ -485,7 +485,7 @@ def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.mark.livre
 @pytest.mark.parametrize("chemin", CARNETS, ids=lambda c: c.name)
 def test_l_edition_etudiant_s_execute_sans_aucune_reponse(chemin: Path, edition: Path, tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+                                                          monkeypatch: pytest.MonkeyPatch, noyau_ipc) -> None:
     """Chaque carnet de l'édition étudiant s'exécute de haut en bas, et chaque vérification dit
     « pas encore de réponse » (en mode ``etudiant``, toute autre issue lève une erreur)."""
     nbformat = pytest.importorskip("nbformat")
@@ -496,7 +496,7 @@ def test_l_edition_etudiant_s_execute_sans_aucune_reponse(chemin: Path, edition:
     monkeypatch.delenv("MBA_TERRITOIRES_CAS", raising=False)
     dossier = edition / "notebooks"
     carnet_etu = nbformat.read(dossier / chemin.name, as_version=4)
-    client = nbclient.NotebookClient(carnet_etu, timeout=300, kernel_name="python3",
+    client = nbclient.NotebookClient(carnet_etu, km=noyau_ipc(), timeout=300, kernel_name="python3",
                                      resources={"metadata": {"path": str(dossier)}})
     client.execute()  # lève CellExecutionError, avec la cellule fautive, si une vérification n'est pas « vide »
     exercices = [c for c in carnet_etu.cells if "exercice" in c.metadata.get("tags", [])]

@@ -36,7 +36,8 @@ def noyau(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
     env = {k: v for k, v in os.environ.items() if k != "MBA_TERRITOIRES_TRACES"}
     env["MBA_TERRITOIRES_PROGRESSION"] = str(tmp_path_factory.mktemp("progression"))
     env.pop("MBA_TERRITOIRES_EXERCICES", None)
-    km = KernelManager(kernel_name="python3")
+    # Sockets Unix plutôt que ports TCP : voir tests/conftest.py (gestionnaire_noyau).
+    km = KernelManager(kernel_name="python3", transport="ipc", ip=str(tmp_path_factory.mktemp("ipc") / "noyau"))
     km.start_kernel(cwd=str(RACINE), env=env)
     kc = km.client()
     kc.start_channels()

@@ -35,7 +35,7 @@ def test_deux_graines_deux_sujets_differents_et_realistes():
     a, b = tirer_sujet(3), tirer_sujet(8)
     assert a != b and (a.commune, a.travaux) != (b.commune, b.travaux)
     for s in (a, b):
-        assert 300 <= s.travaux / s.surface_m2 <= 1700  # € HT/m², référentiel § 9 cas 2
+        assert 300 <= s.travaux / s.surface_m2 <= 1700  # € HT/m² (Sénat, rapport n° 800)
         assert 0.08 <= s.maitrise_oeuvre / s.travaux <= 0.12
         assert 0.25 <= s.taux_detr <= 0.50  # fourchette de CGCT R2334-27 (20 à 80 %)
         assert 1_200 <= s.population <= 9_000
@@ -177,13 +177,13 @@ def test_ligne_de_commande(tmp_path, capsys):
         main(["examen", "--graine", "5"])
 
 
-def test_le_carnet_etudiant_s_execute_sans_reponse(deux_sujets):
+def test_le_carnet_etudiant_s_execute_sans_reponse(deux_sujets, noyau_ipc):
     nbclient = pytest.importorskip("nbclient")
     import nbformat
 
     dossier = deux_sujets[3] / "etudiant"
     carnet = nbformat.read(dossier / "examen-3.ipynb", as_version=4)
-    nbclient.NotebookClient(carnet, timeout=120, kernel_name="python3",
+    nbclient.NotebookClient(carnet, km=noyau_ipc(), timeout=120, kernel_name="python3",
                             resources={"metadata": {"path": str(dossier)}}).execute()
     assert not list(dossier.glob("*.reponses.json"))
 

@@ -359,7 +359,7 @@ def test_dans_jupyter_le_message_francais_seul(monkeypatch: pytest.MonkeyPatch) 
 
 
 @pytest.mark.livre
-def test_dans_un_vrai_noyau_seul_le_message_francais_s_affiche(tmp_path: Path) -> None:
+def test_dans_un_vrai_noyau_seul_le_message_francais_s_affiche(tmp_path: Path, noyau_ipc) -> None:
     nbformat = pytest.importorskip("nbformat")
     nbclient = pytest.importorskip("nbclient")
     nb = nbformat.v4.new_notebook(cells=[
@@ -367,7 +367,7 @@ def test_dans_un_vrai_noyau_seul_le_message_francais_s_affiche(tmp_path: Path) -
         nbformat.v4.new_code_cell('ex.verifier("cout-tcc", 1)'),
         nbformat.v4.new_code_cell('ex.verifier("fctva", 1)'),
     ])
-    nbclient.NotebookClient(nb, allow_errors=True, kernel_name="python3",
+    nbclient.NotebookClient(nb, km=noyau_ipc(), allow_errors=True, kernel_name="python3",
                             resources={"metadata": {"path": str(tmp_path)}}).execute()
     for cellule, attendu in ((nb.cells[1], "vouliez-vous écrire « cout-ttc »"),
                              (nb.cells[2], "celui du carnet « 03-plan-de-financement »")):

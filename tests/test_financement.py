@@ -19,7 +19,7 @@ from mba_territoires.financement import (
     comparer_plans,
     neutraliser_formule,
 )
-from mba_territoires.formats import texte_brut
+from mba_territoires.formats import euros, texte_brut
 
 
 def plan_simple(cout: float = 100_000, **options: object) -> PlanDeFinancement:
@@ -298,14 +298,75 @@ class TestPlafondDecret2018:
         assert v.a_verifier  # le texte de l'art. 10 n'a pas été relu
 
     def test_sur_une_base_partielle(self) -> None:
-        # Fonds vert sur « Travaux » (100 000) seulement ; « Mobilier » 50 000 hors base.
-        # Aides 110 000 > 100 % × 100 000 : dépassement de 10 000 €.
+        # Fonds vert sur « Travaux » (100 000) seulement ; « Mobilier » 50 000 hors de sa base.
+        # La Région finance toutes les lignes (base 150 000) : elle compte au prorata 100 000 / 150 000,
+        # 50 000 × 2/3 = 33 333,33. Aides sur la dépense : 60 000 + 33 333,33 = 93 333,33 ≤ 100 % × 100 000.
         plan = plan_simple(derogation="anru")
         plan.ajouter_depense("Mobilier", montant_ht=50_000)
         plan.ajouter_financeur("Fonds vert", montant=60_000, lignes=["Travaux"])
         plan.ajouter_financeur("Région", montant=50_000)
         v = plan.verifier()["plafond_aides_decret_2018"]
-        assert not v.respectee and v.chiffres["ecart"] == pytest.approx(10_000)
+        assert v.respectee and v.chiffres["depense_subventionnable"] == 100_000
+        assert v.chiffres["aides"] == {"Fonds vert": 60_000, "Région": 33_333.33}
+        assert v.chiffres["aides_publiques"] == pytest.approx(93_333.33)
+        assert "prorata" in v.constat and "hypothèse" in v.constat and v.a_verifier
+
+    @pytest.mark.parametrize(("region", "compte", "respectee", "ecart"), [
+        # Région sur toutes les lignes (150 000 HT) : elle compte pour 2/3 de son montant.
+        (60_000, 40_000, True, 0),               # au seuil : 60 000 + 40 000 = 100 000 = 100 % × 100 000
+        (59_999.99, 39_999.99, True, 0),         # juste au-dessous : 59 999,99 × 2/3 = 39 999,993 → 39 999,99
+        (60_000.03, 40_000.02, False, 0.02),     # juste au-dessus : 60 000,03 × 2/3 = 40 000,02 ; excès 0,02
+    ])
+    def test_prorata_au_seuil(self, region: float, compte: float, respectee: bool, ecart: float) -> None:
+        plan = plan_simple(derogation="anru")
+        plan.ajouter_depense("Mobilier", montant_ht=50_000)
+        plan.ajouter_financeur("Fonds vert", montant=60_000, lignes=["Travaux"])
+        plan.ajouter_financeur("Région", montant=region)
+        v = plan.verifier()["plafond_aides_decret_2018"]
+        assert v.chiffres["plafond"] == 1.0  # la valeur du paramètre (art. 10, à vérifier)
+        assert v.chiffres["aides"]["Région"] == pytest.approx(compte)
+        assert v.respectee is respectee and v.chiffres["ecart"] == pytest.approx(ecart)
+        if not respectee:
+            # La plus grosse part comptée est le Fonds vert (60 000, compté en entier) : le baisser de 0,02.
+            assert v.conseil.startswith(f"réduisez « Fonds vert » de {euros(0.02)} ;")
+
+    def test_une_aide_sur_d_autres_lignes_ne_compte_pas(self) -> None:
+        # Fonds vert 60 000 et Région 40 000 sur « Travaux » (100 000) : 100 000 = 100 %, au seuil.
+        # Le Département (49 000) ne finance que « Mobilier » : il ne porte pas sur la même dépense.
+        # (L'ancien calcul comptait 149 000 d'aides pour 100 000 : 149 %, à tort.)
+        plan = plan_simple(derogation="anru")
+        plan.ajouter_depense("Mobilier", montant_ht=50_000)
+        plan.ajouter_financeur("Fonds vert", montant=60_000, lignes=["Travaux"])
+        plan.ajouter_financeur("Région", montant=40_000, lignes=["Travaux"])
+        plan.ajouter_financeur("Département", montant=49_000, lignes=["Mobilier"])
+        v = plan.verifier()["plafond_aides_decret_2018"]
+        assert v.respectee and v.chiffres["aides_publiques"] == 100_000 and v.chiffres["aides"]["Département"] == 0
+        assert "« Département »" in v.constat.split("hors de cette dépense")[1]
+        # Un centime de plus de Région sur « Travaux » dépasse : 100 000,01 > 100 000.
+        plan.modifier_financeur("Région", montant=40_000.01)
+        v = plan.verifier()["plafond_aides_decret_2018"]
+        assert not v.respectee and v.chiffres["ecart"] == pytest.approx(0.01)
+
+    def test_centre_bourg_a_la_main(self) -> None:
+        # Le plan du cas centre-bourg : 2 100 000 HT, dont « Place du Marché » 1 050 000 (Fonds vert 420 000).
+        # DSIL 525 000, Département 315 000, Région 210 000 sur toutes les lignes : prorata 1 050 000 / 2 100 000
+        # = 1/2, soit 262 500 + 157 500 + 105 000. Aides : 420 000 + 525 000 = 945 000 / 1 050 000 = 90 % ≤ 100 %.
+        plan = PlanDeFinancement("Centre-bourg", annee=2026)
+        for libelle, ht in [("Études", 45_000), ("Maîtrise d'œuvre", 150_000), ("Place du Marché", 1_050_000),
+                            ("Halle", 780_000), ("Aléas", 75_000)]:
+            plan.ajouter_depense(libelle, montant_ht=ht)
+        plan.ajouter_financeur("DSIL", montant=525_000, nature="dsil")
+        plan.ajouter_financeur("Fonds vert", montant=420_000, nature="etat", lignes=["Place du Marché"])
+        plan.ajouter_financeur("Département", montant=315_000, nature="departement")
+        plan.ajouter_financeur("Région", montant=210_000, nature="region")
+        v = plan.verifier()
+        assert v["plafond_aides_decret_2018"].respectee
+        assert v["plafond_aides_decret_2018"].chiffres["aides"] == {
+            "DSIL": 262_500, "Fonds vert": 420_000, "Département": 157_500, "Région": 105_000}
+        assert v["plafond_aides_decret_2018"].chiffres["part"] == pytest.approx(0.90)
+        # R2334-27, al. 2 : la DSIL seule, 525 000 / 2 100 000 = 25 % ≤ 80 %.
+        assert v["plafond_dotations_etat"].respectee
+        assert v["plafond_dotations_etat"].chiffres["part"] == pytest.approx(0.25)
 
 
 # ---------------------------------------------------------------------------

@@ -41,6 +41,7 @@ _API: dict[str, str] = {
     "Parametre": "parametres",
     "Parametres": "parametres",
     "Verdicts": "verdicts",
+    "Commande": "affichage.commande",
     "commande_du_cas": "affichage.commande",
     "charger_cas": "cas",
     "Cas": "cas",

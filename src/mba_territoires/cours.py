@@ -94,7 +94,8 @@ def duree_carnet(carnet: str | Path) -> DureeCarnet:
 
     Lecture : mots des cellules de texte à la vitesse de ``lecture_mots_par_minute`` ; code : une durée
     par cellule de code hors exercice ; exercices : une durée par exercice vérifié, plus longue pour un
-    exercice à plusieurs étapes (plusieurs réponses vérifiées ensemble). Les hypothèses et leurs sources sont dans ``donnees/cours.yaml``.
+    exercice à plusieurs étapes (plusieurs réponses vérifiées ensemble). Les hypothèses et leurs sources
+    sont dans ``donnees/cours.yaml``.
 
     >>> duree_carnet("n-existe-pas")
     Traceback (most recent call last):

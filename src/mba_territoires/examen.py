@@ -2,8 +2,9 @@
 
 Un sujet part d'un gabarit (la rénovation énergétique d'une école, sur le modèle du cas
 ``ecole-jules-ferry``) et tire, de façon déterministe à partir de la graine, le territoire, les coûts,
-les financeurs, l'emprunt et le calendrier, dans les ordres de grandeur de vrais projets
-(``shared/domain/reference.md`` § 9, cas 2 : 300 à 1 700 € HT/m²). Le dossier produit a deux parties :
+les financeurs, l'emprunt et le calendrier, dans les ordres de grandeur de vrais projets (rénovation
+énergétique des écoles : 300 à 1 700 € HT/m², rapport du Sénat n° 800, 2021-2022). Le dossier produit a
+deux parties :
 
 - ``etudiant/`` : la commande (``README.md``), les données du cas **sans** son plan de financement
   (c'est à l'apprenant de le monter), et le carnet d'examen, dont les cellules enregistrent les
@@ -134,7 +135,7 @@ def tirer_sujet(graine: int) -> SujetExamen:
     """Le sujet d'examen de la graine ``graine`` : même graine, même sujet, sur toute machine.
 
     Les ordres de grandeur : 300 à 1 700 € HT/m² de travaux de rénovation énergétique d'école
-    (référentiel § 9, cas 2), maîtrise d'œuvre de 8 à 12 % des travaux, DETR de 25 à 50 % du HT
+    (rapport du Sénat cité plus haut), maîtrise d'œuvre de 8 à 12 % des travaux, DETR de 25 à 50 % du HT
     (dans la fourchette de CGCT R2334-27, 20 à 80 %), Fonds vert de 20 à 35 % du HT, Région de 0 à 25 % :
     selon le tirage, la part de la commune respecte ou non la participation minimale de CGCT L1111-10.
 
@@ -215,8 +216,8 @@ QUESTIONS: tuple[Question, ...] = (
 )
 _SYNONYMES = {"adaptee": ["MAPA", "procédure adaptée"], "formalisee": ["appel d'offres", "procédure formalisée"],
               "dispense": ["sans publicité ni mise en concurrence"]}
-#: Le taux d'intérêt de l'emprunt donné dans la commande (ordre de grandeur des prêts aux collectivités,
-#: référentiel § 4 : 3,54 % en moyenne en 2024, offres entre 3,25 et 3,50 %).
+#: Le taux d'intérêt de l'emprunt donné dans la commande (ordre de grandeur des prêts aux collectivités :
+#: 3,54 % en moyenne en 2024 selon l'observatoire Finance Active 2025, offres entre 3,25 et 3,50 %).
 TAUX_EMPRUNT = 0.035
 
 

@@ -49,6 +49,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = [
     "DELIBERATIONS",
+    "DELIBERATIONS_EPCI",
     "Alerte",
     "JalonSubvention",
     "Marche",
@@ -62,19 +63,51 @@ __all__ = [
     "ajouter_annees",
     "planning_du_cas",
     "procedure_marche",
+    "texte_deliberation",
     "verifier_consultations",
     "verifier_deliberations",
     "verifier_subventions",
 ]
 
-#: Ce qu'une délibération de l'organe délibérant peut décider, dans le planning (clé : libellé).
+#: Ce qu'une délibération de l'organe délibérant peut décider, dans le planning (clé : libellé), pour une
+#: commune (conseil municipal). Pour un EPCI, :data:`DELIBERATIONS_EPCI` remplace les libellés qui
+#: nomment le maire ; :func:`texte_deliberation` choisit d'après l'organe délibérant.
 DELIBERATIONS = {
     "approbation_projet": "approuve le projet (programme et enveloppe)",
     "plan_de_financement": "approuve le plan de financement",
-    "demande_subvention": "autorise le maire (ou le président) à demander les subventions",
+    "demande_subvention": "autorise le maire à demander les subventions",
     "autorisation_marche": "autorise la signature du marché (au-delà des délégations au maire, CGCT L2122-22)",
     "autre": "autre décision du conseil",
 }
+#: Les libellés propres à un EPCI : le président, les vice-présidents ou le bureau reçoivent les
+#: délégations de l'organe délibérant (CGCT L5211-10), non le maire (L2122-22 ne vise que la commune).
+DELIBERATIONS_EPCI = {
+    **DELIBERATIONS,
+    "demande_subvention": "autorise le président à demander les subventions",
+    "autorisation_marche": ("autorise la signature du marché (au-delà des délégations données au président ou au "
+                            "bureau, CGCT L5211-10)"),
+}
+# Les mots qui désignent l'assemblée d'un EPCI (forme normalisée : sans casse, accents ni espaces).
+_MOTS_EPCI = ("communautaire", "metropolitain", "syndical", "communaute", "metropole", "syndicat", "epci",
+              "intercommunal")
+
+
+def _organe_epci(organe: str) -> bool:
+    simple = saisie.normaliser(organe)
+    return any(mot in simple for mot in _MOTS_EPCI)
+
+
+def texte_deliberation(cle: str, organe: str = "le conseil municipal") -> str:
+    """Ce que décide une délibération, dit pour l'organe délibérant qui la vote (commune ou EPCI).
+
+    >>> texte_deliberation("autorisation_marche", "Conseil municipal de Saint-Exemple")
+    'autorise la signature du marché (au-delà des délégations au maire, CGCT L2122-22)'
+    >>> texte_deliberation("autorisation_marche", "le conseil communautaire")
+    'autorise la signature du marché (au-delà des délégations données au président ou au bureau, CGCT L5211-10)'
+    """
+    cle = saisie.choix(cle, list(DELIBERATIONS), "la délibération", synonymes=_SYNONYMES_DELIBERATION)
+    return (DELIBERATIONS_EPCI if _organe_epci(organe) else DELIBERATIONS)[cle]
+
 _SYNONYMES_DELIBERATION = {
     "approbation_projet": ["projet", "approbation du projet", "avant-projet", "programme"],
     "plan_de_financement": ["financement", "plan de financement", "approbation du plan de financement"],
@@ -394,7 +427,7 @@ class Planning:
         """
         o = self.ordonnancer()
         lignes = [{"date": t.date_debut, "tache": t.nom, "organe": self.organe, "objets": t.tache.deliberation,
-                   "decisions": [DELIBERATIONS[x] for x in t.tache.deliberation]}
+                   "decisions": [texte_deliberation(x, self.organe) for x in t.tache.deliberation]}
                   for t in o.taches if t.tache.deliberation]
         return sorted(lignes, key=lambda d: d["date"])
 

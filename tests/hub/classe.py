@@ -435,7 +435,14 @@ def lien_en_echec(repo: str, branche: str, code: str, sortie: str) -> str:
             f"jupyterhub ». Détail : {derniere}")
 
 
-def sans_serveur(nom: str, constat: str) -> str:
+def sans_serveur(nom: str, constat: str, demarrage: bool = False) -> str:
+    """Le message d'un apprenant dont le serveur ne tourne pas (``demarrage`` : le hub est en train de le lancer)."""
+    if demarrage:
+        return (f"L'apprenant « {nom} » n'a pas de serveur démarré : le hub le démarre ({constat}). Dans un "
+                "navigateur, la page « Your server is starting up » attend puis ouvre le carnet ; si rien ne se "
+                "passe après deux minutes, cliquez sur « Start My Server » / « Démarrer mon serveur » sur la page "
+                "du hub (l'enseignant peut le faire depuis la page Admin) et lisez le journal du hub "
+                "(« journalctl -u jupyterhub »).")
     return (f"L'apprenant « {nom} » n'a pas de serveur démarré ({constat}). Il doit cliquer sur "
             "« Start My Server » / « Démarrer mon serveur » sur la page du hub, puis suivre le lien à nouveau ; "
             "l'enseignant peut aussi le démarrer depuis la page Admin du hub. Si le démarrage échoue, lisez le "
@@ -515,7 +522,7 @@ class Apprenant:
         if page.status_code in (424, 503) or "/hub/spawn" in fin.path or "/spawn-pending/" in fin.path:
             constat = (f"le hub renvoie vers {fin.path}" if page.status_code == 200
                        else f"réponse {page.status_code} du hub pour {fin.path}")
-            raise ErreurHub(sans_serveur(self.nom, constat))
+            raise ErreurHub(sans_serveur(self.nom, constat, demarrage="/spawn-pending/" in fin.path))
         if page.status_code != 200 or not fin.path.endswith(f"/user/{self.nom}/git-pull"):
             raise ErreurHub(f"le lien {lien} mène à {page.url} ({page.status_code}) au lieu de la page nbgitpuller "
                             f"du serveur de « {self.nom} » : le lien doit commencer par l'adresse du hub puis "

@@ -147,8 +147,9 @@ def test_serveur_tue_en_pleine_lecon_progression_intacte(classe: tuple) -> None:
     assert hub.tuer_serveur("carole"), "aucun processus tué"
     noyau.fermer()
     # L'apprenant revient par le lien : sans serveur, le message le dit ; il redémarre son serveur.
-    with pytest.raises(ErreurHub, match="n'a pas de serveur démarré"):
+    with pytest.raises(ErreurHub, match="n'a pas de serveur démarré") as echec:
         carole.suivre_lien(lien)
+    print(echec.value)
     hub.demarrer_serveur("carole")
     hub.attendre_serveur("carole")
     assert carole.suivre_lien(lien) == chemin
@@ -200,11 +201,16 @@ def test_apprenant_sans_serveur(classe: tuple) -> None:
     hub.creer_apprenants(["bruno"])  # compte créé, serveur jamais démarré
     bruno = Apprenant(hub, "bruno")
     bruno.se_connecter()
+    lien = lien_du_cahier(hub.url, depot.url)
     with pytest.raises(ErreurHub) as echec:
-        bruno.suivre_lien(lien_du_cahier(hub.url, depot.url))
+        bruno.suivre_lien(lien)
     print(echec.value)
     assert "L'apprenant « bruno » n'a pas de serveur démarré" in str(echec.value)
     assert "Démarrer mon serveur" in str(echec.value)
+    # Le hub a lancé son serveur en suivant le lien (page d'attente) : une fois prêt, le même lien marche.
+    assert "le hub le démarre (le hub renvoie vers /hub/spawn-pending/bruno)" in str(echec.value)
+    hub.attendre_serveur("bruno")
+    assert bruno.suivre_lien(lien) == f"mba-territoires/{CARNET}"
 
 
 def test_hub_injoignable(tmp_path: Path) -> None:

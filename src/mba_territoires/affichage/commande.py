@@ -4,7 +4,7 @@ C'est la matière première du plan de financement d'un atelier : l'apprenant la
 son plan lui-même (``PlanDeFinancement``, ``ajouter_depense``, ``ajouter_financeur``, ``emprunter``).
 Rien n'est calculé : ni verdict, ni FCTVA, ni part du maître d'ouvrage.
 
->>> c = commande_du_cas("ecole-jules-ferry")
+>>> c = Commande.depuis_cas("ecole-jules-ferry")
 >>> [d["libelle"] for d in c.depenses]
 ['Travaux', "Maîtrise d'œuvre", 'Études préalables']
 >>> "<caption>" in c._repr_html_()
@@ -88,31 +88,43 @@ class Commande:
                                legende="La commande : les financeurs sollicités")
                 + tableau_html(autres, ["Élément", "Valeur"], legende="La commande : l'emprunt et le reste"))
 
+    @classmethod
+    def depuis_cas(cls, cas: Any) -> Commande:
+        """La commande chiffrée d'un cas (un objet chargé ou son identifiant), à lire avant de monter le plan.
+
+        Un cas sans section ``financement`` lève :class:`~mba_territoires.erreurs.ErreurCas`.
+
+        >>> Commande.depuis_cas("cour-oasis").emprunt
+        0.0
+        """
+        from ..cas import charger
+        from ..erreurs import ErreurCas
+
+        if isinstance(cas, str):
+            cas = charger(cas)
+        section = cas.financement
+        if section is None:
+            raise ErreurCas(f"le cas « {cas.slug} » n'a pas de commande chiffrée (section « financement » de "
+                            f"{cas.dossier / 'cas.yaml'})", conseil="ajoutez la section financement au cas",
+                            fichier=str(cas.dossier / "cas.yaml"), champ="financement")
+        s = section.model_dump()
+        return cls(
+            titre=cas.projet.intitule, maitre_ouvrage=cas.maitre_ouvrage.nom, annee=s.get("annee") or cas.annee,
+            date=s.get("date"), regime_fctva=s.get("regime_fctva") or cas.maitre_ouvrage.regime_fctva,
+            depenses=tuple(s["depenses"]), financeurs=tuple(s["financeurs"]), emprunt=s.get("emprunt") or 0,
+            duree_emprunt=s.get("duree_emprunt") or 20, economies_annuelles=s.get("economies_annuelles") or 0,
+            derogation=s.get("derogation"), categorie_derogation=s.get("categorie_derogation"),
+            participation_derogee=s.get("participation_derogee"))
+
     def __repr__(self) -> str:
         return (f"Commande({self.titre!r}, {len(self.depenses)} dépenses, {len(self.financeurs)} financeurs, "
                 f"emprunt {self.emprunt:.0f} €)")
 
 
 def commande_du_cas(cas: Any) -> Commande:
-    """La commande chiffrée d'un cas (un objet chargé ou son identifiant), à lire avant de monter le plan.
+    """Ancien nom de :meth:`Commande.depuis_cas`, gardé comme alias.
 
-    Un cas sans section ``financement`` lève :class:`~mba_territoires.erreurs.ErreurCas`.
+    >>> commande_du_cas("cour-oasis") == Commande.depuis_cas("cour-oasis")
+    True
     """
-    from ..cas import charger
-    from ..erreurs import ErreurCas
-
-    if isinstance(cas, str):
-        cas = charger(cas)
-    section = cas.financement
-    if section is None:
-        raise ErreurCas(f"le cas « {cas.slug} » n'a pas de commande chiffrée (section « financement » de "
-                        f"{cas.dossier / 'cas.yaml'})", conseil="ajoutez la section financement au cas",
-                        fichier=str(cas.dossier / "cas.yaml"), champ="financement")
-    s = section.model_dump()
-    return Commande(
-        titre=cas.projet.intitule, maitre_ouvrage=cas.maitre_ouvrage.nom, annee=s.get("annee") or cas.annee,
-        date=s.get("date"), regime_fctva=s.get("regime_fctva") or cas.maitre_ouvrage.regime_fctva,
-        depenses=tuple(s["depenses"]), financeurs=tuple(s["financeurs"]), emprunt=s.get("emprunt") or 0,
-        duree_emprunt=s.get("duree_emprunt") or 20, economies_annuelles=s.get("economies_annuelles") or 0,
-        derogation=s.get("derogation"), categorie_derogation=s.get("categorie_derogation"),
-        participation_derogee=s.get("participation_derogee"))
+    return Commande.depuis_cas(cas)

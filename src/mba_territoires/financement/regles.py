@@ -9,8 +9,11 @@ Chaque règle lit ses seuils dans les paramètres en vigueur à la date du plan 
 - ``plafond_dotations_etat`` : la DETR, la DSIL, la DSID et la DPV, seules ou cumulées, ne dépassent pas
   80 % de la dépense subventionnable (CGCT R2334-27, al. 2) ; sans objet sans ces dotations ;
 - ``plafond_aides_decret_2018`` : avec une subvention d'investissement de l'État régie par le décret
-  2018-514 (Fonds vert, FNADT...), les aides publiques ne dépassent pas le plafond de son art. 10 ;
-  jamais appliqué à une Région ni à un Département seuls ;
+  2018-514 (Fonds vert, FNADT...), les aides publiques qui portent sur sa dépense subventionnable (les
+  lignes qu'elle finance) ne dépassent pas le plafond de son art. 10 ; une aide qui finance d'autres
+  lignes ne compte pas, une aide plus large compte au prorata de sa base qui recoupe cette dépense
+  (hypothèse de l'outil, voir :func:`aides_sur_la_depense`) ; jamais appliqué à une Région ni à un
+  Département seuls ;
 - ``detr_taux`` : chaque DETR entre 20 % et 80 % de sa base HT (R2334-27) ;
 - ``assiette``, ``plancher``, ``equilibre`` : une aide reste dans sa base, atteint son plancher, et les
   recettes égalent les dépenses.
@@ -26,6 +29,7 @@ Chaque règle lit ses seuils dans les paramètres en vigueur à la date du plan 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,7 +41,8 @@ from ..verdicts import Verdict, Verdicts
 if TYPE_CHECKING:  # pragma: no cover
     from .plan import PlanDeFinancement
 
-__all__ = ["DEROGATIONS", "DOTATIONS_ETAT", "Derogation", "derogation_canonique", "verifier_plan"]
+__all__ = ["DEROGATIONS", "DOTATIONS_ETAT", "Derogation", "aides_sur_la_depense", "derogation_canonique",
+           "verifier_plan"]
 
 # Une tolérance d'un demi-centime pour comparer des montants en euros (arrondis au centime).
 _CENTIME = 0.005
@@ -222,16 +227,64 @@ def _participation_minimale(plan: PlanDeFinancement) -> Verdict:
                              "ecart": manque}, article="L1111-10 III")
 
 
-def _base_commune(plan: PlanDeFinancement, natures: tuple[str, ...]) -> float:
-    """La dépense subventionnable des financeurs de ces natures : la réunion de leurs lignes, HT."""
+def _lignes_communes(plan: PlanDeFinancement, natures: tuple[str, ...]) -> set[str]:
+    """Les lignes financées par les financeurs de ces natures (la réunion de leurs lignes)."""
     lignes: set[str] = set()
     for f in plan.financeurs:
         if f.nature in natures:
             lignes |= set(f.lignes) if f.lignes else {d.libelle for d in plan.depenses}
+    return lignes
+
+
+def _ht(plan: PlanDeFinancement, lignes: set[str]) -> float:
     return round(sum(d.montant_ht for d in plan.depenses if d.libelle in lignes), 2)
 
 
+def _base_commune(plan: PlanDeFinancement, natures: tuple[str, ...]) -> float:
+    """La dépense subventionnable des financeurs de ces natures : la réunion de leurs lignes, HT."""
+    return _ht(plan, _lignes_communes(plan, natures))
+
+
+def aides_sur_la_depense(plan: PlanDeFinancement, lignes: Iterable[str]) -> dict[str, float]:
+    """La part de chaque aide publique qui porte sur la dépense subventionnable formée de ces lignes.
+
+    Une aide compte pour son montant multiplié par la part de sa base (HT) qui recoupe ces lignes :
+    entièrement si elle ne finance que ces lignes, pas du tout si elle finance d'autres lignes, au
+    prorata si elle finance aussi d'autres lignes (par exemple toutes). C'est une **hypothèse de
+    l'outil** : le plan ne dit pas comment un financeur ventile son aide entre les lignes ; on la
+    suppose répartie comme la dépense HT. Les financements privés ne sont pas des aides publiques.
+
+    >>> from mba_territoires.financement import PlanDeFinancement
+    >>> plan = PlanDeFinancement("Place", annee=2026)
+    >>> plan.ajouter_depense("Place", montant_ht=60_000)
+    >>> plan.ajouter_depense("Halle", montant_ht=40_000)
+    >>> plan.ajouter_financeur("Fonds vert", montant=30_000, lignes=["Place"])
+    >>> plan.ajouter_financeur("Région", montant=20_000)              # toutes les lignes : 60 % sur la place
+    >>> plan.ajouter_financeur("Département", montant=10_000, lignes=["Halle"])   # une autre ligne
+    >>> aides_sur_la_depense(plan, ["Place"])
+    {'Fonds vert': 30000.0, 'Région': 12000.0, 'Département': 0.0}
+    """
+    cible = set(lignes)
+    parts: dict[str, float] = {}
+    for f in plan.financeurs:
+        if not f.public:
+            continue
+        siennes = set(f.lignes) if f.lignes else {d.libelle for d in plan.depenses}
+        base = _ht(plan, siennes)
+        recoupe = _ht(plan, siennes & cible)
+        parts[f.nom] = round(plan.montant(f.nom) * recoupe / base, 2) if base else 0.0
+    return parts
+
+
 def _plafond_dotations_etat(plan: PlanDeFinancement) -> Verdict:
+    """CGCT R2334-27, al. 2 : les dotations DETR, DPV, DSIL et DSID, seules ou combinées, sur leur dépense.
+
+    La rédaction en vigueur depuis le 06/10/2021 (décret 2021-1291) plafonne les **dotations elles-mêmes**
+    (« ne peuvent représenter, employées seules ou de manière combinée, plus de [x] % du montant prévisionnel
+    de la dépense subventionnable ») ; la formule « porter le montant des aides publiques directes à plus
+    de... » est celle de rédactions antérieures. La dépense subventionnable est la réunion des lignes
+    que financent ces dotations ; le plafond est lu dans ``financement.plafond_dotations_etat``.
+    """
     cle = "financement.plafond_dotations_etat"
     intitule = "Plafond des dotations d'investissement de l'État (DETR, DSIL, DSID, DPV cumulées)"
     source, a_verifier = _citation(plan, cle)
@@ -257,6 +310,14 @@ def _plafond_dotations_etat(plan: PlanDeFinancement) -> Verdict:
 
 
 def _plafond_aides_decret_2018(plan: PlanDeFinancement) -> Verdict:
+    """Décret 2018-514, art. 10 : les aides publiques sur la dépense subventionnable de l'aide de l'État.
+
+    La dépense subventionnable est celle des lignes que financent les subventions de l'État régies par le
+    décret (Fonds vert, FNADT...). Ne comptent que les aides publiques qui portent sur cette dépense : une
+    aide qui finance d'autres lignes n'y compte pas ; une aide qui finance aussi d'autres lignes compte au
+    prorata de la part de sa base qui recoupe cette dépense (hypothèse de l'outil :
+    :func:`aides_sur_la_depense`). Le plafond est lu dans ``financement.plafond_aides_publiques_decret_2018``.
+    """
     cle = "financement.plafond_aides_publiques_decret_2018"
     intitule = "Plafond des aides publiques avec une subvention de l'État (décret 2018-514, art. 10)"
     source, a_verifier = _citation(plan, cle)
@@ -267,16 +328,38 @@ def _plafond_aides_decret_2018(plan: PlanDeFinancement) -> Verdict:
                        "FNADT...) : ce plafond ne s'applique pas (il ne vise ni la Région, ni le Département)", "",
                        source, applicable=False)
     plafond = float(plan.parametres[cle])
-    s, base = plan.subventions_publiques, _base_commune(plan, SUBVENTIONS_ETAT_DECRET_2018)
+    lignes = _lignes_communes(plan, SUBVENTIONS_ETAT_DECRET_2018)
+    base = _ht(plan, lignes)
+    parts = aides_sur_la_depense(plan, lignes)
+    s = round(sum(parts.values()), 2)
     part = s / base if base else 0.0
     exces = max(0.0, round(s - plafond * base, 2))
     ok = exces <= _CENTIME
-    constat = (f"les aides publiques ({euros(s)}) font {pourcentage(part)} de la dépense subventionnable par "
-               f"l'État ({euros(base)} HT) ; plafond : {pourcentage(plafond, 0)}")
-    conseil = "" if ok else f"réduisez « {_plus_gros(plan)} » de {euros(exces)} ; l'autofinancement augmente d'autant"
+    comptees = [f"« {nom} » {euros(m)}" + ("" if m == plan.montant(nom) else f" sur {euros(plan.montant(nom))}")
+                for nom, m in parts.items() if m > 0]
+    hors = [nom for nom, m in parts.items() if m == 0 and plan.montant(nom) > 0]
+    constat = (f"les aides publiques qui portent sur la dépense subventionnable par l'État ({euros(base)} HT : "
+               + ", ".join(f"« {x} »" for x in sorted(lignes, key=[d.libelle for d in plan.depenses].index))
+               + f") font {euros(s)}, soit {pourcentage(part)} ; plafond : {pourcentage(plafond, 0)} ; "
+               f"comptées : {', '.join(comptees)}")
+    if hors:
+        constat += " ; hors de cette dépense (autres lignes) : " + ", ".join(f"« {x} »" for x in hors)
+    if any(m != plan.montant(nom) for nom, m in parts.items() if m > 0):
+        constat += (" ; une aide qui finance aussi d'autres lignes est comptée au prorata de sa base HT qui recoupe "
+                    "cette dépense (hypothèse de l'outil : le plan ne dit pas comment le financeur ventile son aide)")
+        a_verifier = True
+    conseil = ""
+    if not ok:
+        # La plus grosse part comptée ; une aide comptée au prorata doit baisser de l'excès divisé par ce prorata.
+        gros = max((nom for nom, m in parts.items() if m > 0), key=lambda nom: parts[nom])
+        baisse = round(exces * plan.montant(gros) / parts[gros], 2)
+        conseil = f"réduisez « {gros} » de {euros(baisse)}"
+        if baisse != exces:
+            conseil += f" (au prorata, sa part sur cette dépense baisse de {euros(exces)})"
+        conseil += " ; l'autofinancement augmente d'autant"
     return Verdict("plafond_aides_decret_2018", intitule, ok, constat, conseil, source, a_verifier=a_verifier,
                    chiffres={"aides_publiques": s, "depense_subventionnable": base, "part": part, "plafond": plafond,
-                             "ecart": exces}, article="décret 2018-514, art. 10")
+                             "ecart": exces, "aides": parts}, article="décret 2018-514, art. 10")
 
 
 def _detr(plan: PlanDeFinancement) -> Verdict:

@@ -13,7 +13,7 @@ Les livrables vérifiés :
 - ``reste-a-charge`` : ce que paie finalement le maître d'ouvrage (TTC moins les aides et le FCTVA) ;
 - ``capacite-apres`` : la capacité de désendettement après le projet ;
 - ``procedure`` : la procédure du marché le plus important du planning ;
-- ``duree`` : la durée du projet, du début du planning à sa dernière tâche ;
+- ``duree`` : la durée totale du projet ordonnancé, en jours ;
 - ``strategie`` : la stratégie de concertation retenue parmi celles de la commande, et sa justification ;
 - ``risque`` : un risque ajouté au registre, complet (probabilité, impact, responsable, parade) ;
 - ``note`` : la note aux élus, complète, sans consigne restée, dont les chiffres sont ceux du plan.
@@ -56,14 +56,12 @@ def reference(slug: str) -> dict[str, Any]:
     emprunt = mt.emprunt_du_plan(plan, duree=duree_emprunt) if plan.emprunt else None
     impact = mt.impact_budgetaire(situation, emprunt, economies_annuelles=float(
         getattr(section, "economies_annuelles", None) or 0))
-    pc = mt.planning_du_cas(cas)
-    ordo = pc.planning.ordonnancer()
-    tableau = ordo.tableau()
-    debut, fin = min(tableau["début"]), max(tableau["fin"])
-    principal = max(pc.marches, key=lambda m: m.montant_ht) if pc.marches else None
+    planning = mt.Planning.depuis_cas(cas)
+    ordo = planning.ordonnancer()
+    principal = max(planning.marches, key=lambda m: m.montant_ht) if planning.marches else None
     procedure = None
     if principal is not None:
-        lancement = tableau.set_index("tâche").loc[principal.tache, "début"] if principal.tache else None
+        lancement = ordo.tache(principal.tache).date_debut if principal.tache else planning.debut
         procedure = mt.procedure_marche(principal.montant_ht, principal.nature, date=lancement).procedure
     mo = plan.autofinancement
     publiques = plan.subventions_publiques
@@ -74,8 +72,8 @@ def reference(slug: str) -> dict[str, Any]:
         "reste_a_charge": plan.cout_ttc - publiques - plan.financements_prives - fctva.montant,
         "capacite_apres": impact.apres.capacite_desendettement,
         "marche": principal, "procedure": procedure,
-        "duree": (fin - debut).days,
-        "risques": len(mt.registre_du_cas(cas).risques) if cas.risques else 0,
+        "duree": ordo.duree_totale,
+        "risques": len(mt.RegistreRisques.depuis_cas(cas).risques) if cas.risques else 0,
     }
 
 
@@ -206,7 +204,8 @@ def banque_atelier(slug: str, titre: str | None = None) -> Banque:
                               conseil="comparez la valeur HT du marché aux seuils en vigueur à sa date de lancement.")
 
     @banque.exercice("duree", "La durée du projet", unite="jours",
-                     regle="de la première date du planning ordonnancé à la dernière")
+                     regle="la durée totale du planning ordonnancé : du premier jour de la première tâche au "
+                     "dernier jour de la dernière, les deux comptés")
     def _duree(reponse: Any) -> Retour:
         return comparer_nombre(reponse, reference(slug)["duree"], unite="jours", tolerance=0)
 
@@ -216,7 +215,7 @@ def banque_atelier(slug: str, titre: str | None = None) -> Banque:
     def _strategie(choix: Any, justification: Any = None) -> Retour:
         import mba_territoires as mt
 
-        noms = list(mt.strategies_du_cas(slug))
+        noms = list(mt.strategies_depuis_cas(slug))
         retour = comparer_choix(choix, set(noms), noms, conseil="choisissez l'une des stratégies de la commande.")
         if retour.statut != "juste":
             return retour
