@@ -252,6 +252,10 @@ def _significatives() -> tuple[dict[float, set[str]], dict[float, set[str]]]:
     for cle, c in catalogue().items():
         for v in c.versions:
             for x in nombres(v.valeur):
+                # Un seuil de population rond (1 000, 5 000, 20 000 habitants : strates DGF, DETR) se confond
+                # avec les pas d'arrondi et les tailles d'exemple du code : on ne le cherche pas en littéral.
+                if c.unite == "habitants" and float(x).is_integer() and x % 1000 == 0:
+                    continue
                 if abs(x) >= 1000 and not (isinstance(x, int) and 1900 <= x <= 2100):
                     toujours.setdefault(x, set()).add(cle)
                 elif isinstance(x, float) and 0 < x < 1 and round(x, 2) != x:
@@ -373,7 +377,7 @@ def test_le_detecteur_trouve_un_chiffre_plante() -> None:
 # --- La veille réglementaire (page du livre) ---------------------------------------------------------
 
 def test_la_veille_cite_chaque_version_avec_source_periode_et_statut() -> None:
-    from mba_territoires.parametres.veille import tableau_domaine, valeur_en_clair
+    from mba_territoires.affichage.veille import tableau_domaine, valeur_en_clair
 
     for domaine in domaines():
         html = tableau_domaine(domaine)
@@ -387,7 +391,7 @@ def test_la_veille_cite_chaque_version_avec_source_periode_et_statut() -> None:
 
 
 def test_la_veille_liste_les_changements_et_les_corrections() -> None:
-    from mba_territoires.parametres.veille import tableau_changements
+    from mba_territoires.affichage.veille import tableau_changements
 
     html = tableau_changements("2024-01-01", "2026-12-01")
     # 40 000 € HT au 01/01/2024, 60 000 € HT au 01/12/2026 (décret 2025-1386).

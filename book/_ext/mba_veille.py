@@ -4,7 +4,7 @@ La directive ``veille-reglementaire`` produit : le décompte des chiffres, le ta
 changé entre deux dates (options ``avant`` et ``apres``, par défaut le 01/01/2024 et le 01/12/2026,
 corrections du cahier comprises), puis une section par domaine (un fichier de paramètres) avec
 chaque chiffre, sa période de vigueur, sa source et son statut. Les tableaux viennent de
-``mba_territoires.parametres.veille`` ; rien n'est recopié à la main. La page est reconstruite
+``mba_territoires.affichage.veille`` ; rien n'est recopié à la main. La page est reconstruite
 quand un fichier de paramètres change (dépendances notées).
 """
 
@@ -37,7 +37,7 @@ class VeilleReglementaire(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         from mba_territoires.parametres import domaines, parametres
-        from mba_territoires.parametres.veille import (
+        from mba_territoires.affichage.veille import (
             resume,
             tableau_changements,
             tableau_domaine,

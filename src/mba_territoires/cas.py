@@ -157,9 +157,27 @@ class Cas(ModeleCas):
         chemin = self.dossier / entree.fichier
         return pd.read_csv(io.StringIO(lire_texte(chemin)), sep=",")
 
-    def brief(self) -> str:
-        """Le texte de la commande (README.md du cas)."""
-        return lire_texte(self.dossier / "README.md")
+    def brief(self, jusqua: str | None = None) -> str:
+        """Le texte de la commande (README.md du cas), en entier ou jusqu'à la section dont le titre commence
+        par ``jusqua`` (exclue).
+
+        >>> brief = charger("cour-oasis").brief(jusqua="Hypothèses")
+        >>> "## La commande" in brief, "## Hypothèses" in brief
+        (True, False)
+        """
+        texte = lire_texte(self.dossier / "README.md")
+        if jusqua is None:
+            return texte
+        from .saisie import normaliser
+
+        lignes = texte.splitlines(keepends=True)
+        for i, ligne in enumerate(lignes):
+            if ligne.startswith("#") and normaliser(ligne.lstrip("#")).startswith(normaliser(jusqua)):
+                return "".join(lignes[:i]).rstrip() + "\n"
+        titres = [ligne.lstrip("#").strip() for ligne in lignes if ligne.startswith("## ")]
+        raise ErreurCas(f"la commande du cas « {self.slug} » n'a pas de section « {jusqua} »",
+                        conseil="sections de la commande : " + ", ".join(titres),
+                        fichier=str(self.dossier / "README.md"))
 
     def __repr__(self) -> str:
         return f"Cas({self.slug!r}, {self.titre!r}, {self.territoire.nom}, {self.territoire.population} hab.)"

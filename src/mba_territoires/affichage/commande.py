@@ -111,7 +111,7 @@ class Commande:
         return cls(
             titre=cas.projet.intitule, maitre_ouvrage=cas.maitre_ouvrage.nom, annee=s.get("annee") or cas.annee,
             date=s.get("date"), regime_fctva=s.get("regime_fctva") or cas.maitre_ouvrage.regime_fctva,
-            depenses=tuple(s["depenses"]), financeurs=tuple(s["financeurs"]), emprunt=s.get("emprunt") or 0,
+            depenses=tuple(s["depenses"]), financeurs=tuple(s["financeurs"]), emprunt=float(s.get("emprunt") or 0),
             duree_emprunt=s.get("duree_emprunt") or 20, economies_annuelles=s.get("economies_annuelles") or 0,
             derogation=s.get("derogation"), categorie_derogation=s.get("categorie_derogation"),
             participation_derogee=s.get("participation_derogee"))

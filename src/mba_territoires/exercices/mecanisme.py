@@ -52,12 +52,14 @@ __all__ = [
     "comparer_montant",
     "comparer_nombre",
     "comparer_taux",
+    "decimal_tape_avec_virgule",
     "empreinte",
     "est_vide",
     "faux",
     "juste",
     "mode",
     "normaliser",
+    "scalaire_python",
     "vide",
 ]
 
@@ -212,8 +214,12 @@ def _unite(unite: str | None) -> str:
     return _UNITES.get(u.lower(), u)
 
 
-def _decimal_tape_avec_virgule(reponse: Any) -> Retour | None:
-    """Le tuple ``(0, 25)`` que Python lit quand on tape ``0,25`` sans guillemets."""
+def decimal_tape_avec_virgule(reponse: Any) -> Retour | None:
+    """Le tuple ``(0, 25)`` que Python lit quand on tape ``0,25`` sans guillemets : le retour qui l'explique.
+
+    >>> decimal_tape_avec_virgule((0, 25)).statut, decimal_tape_avec_virgule(0.25)
+    ('faux', None)
+    """
     if (isinstance(reponse, tuple) and len(reponse) == 2
             and all(isinstance(x, Integral) and not isinstance(x, bool) for x in reponse) and int(reponse[1]) >= 0):
         a, b = (int(x) for x in reponse)
@@ -230,7 +236,7 @@ def _nombre(reponse: Any) -> float | None:
 
 
 def _pas_un_nombre(reponse: Any, unite: str) -> Retour:
-    tuple_lu = _decimal_tape_avec_virgule(reponse)
+    tuple_lu = decimal_tape_avec_virgule(reponse)
     if tuple_lu is not None:
         return tuple_lu
     if isinstance(reponse, bool):
@@ -436,8 +442,13 @@ def mode() -> str | None:
     return valeur if valeur in MODES else None
 
 
-def _scalaire_python(reponse: Any) -> Any:
-    """Un nombre numpy (``int64`` d'une somme pandas, ``float64``) devient un nombre Python."""
+def scalaire_python(reponse: Any) -> Any:
+    """Un nombre numpy (``int64`` d'une somme pandas, ``float64``) devient un nombre Python.
+
+    >>> import numpy as np
+    >>> type(scalaire_python(np.int64(3))).__name__
+    'int'
+    """
     if isinstance(reponse, bool) or type(reponse) in (int, float):
         return reponse
     if type(reponse).__module__ == "numpy" and hasattr(reponse, "item"):
@@ -519,11 +530,11 @@ class Exercice:
         ``essais_faux`` : le nombre d'essais faux déjà faits (la progression le tient) ; à partir de
         :data:`ESSAIS_AVANT_REGLE`, un indice de direction (« trop grand ») devient un renvoi à la règle.
         """
-        reponses = tuple(_scalaire_python(r) for r in reponses)
+        reponses = tuple(scalaire_python(r) for r in reponses)
         if all(est_vide(r) for r in reponses) and reponses:
             retour = vide()
         else:
-            tuple_lu = _decimal_tape_avec_virgule(reponses[0]) if (len(reponses) == 1 and self.unite) else None
+            tuple_lu = decimal_tape_avec_virgule(reponses[0]) if (len(reponses) == 1 and self.unite) else None
             try:
                 retour = tuple_lu or self.appeler(*reponses, donnees=donnees, **options)
             except ErreurExercice:

@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..erreurs import ErreurExercice
-from .mecanisme import Exercice, Retour, _decimal_tape_avec_virgule, _scalaire_python
+from .mecanisme import Exercice, Retour, decimal_tape_avec_virgule, scalaire_python
 from .variantes import Donnees, Tirage, apprenant_courant, formater_enonce, libelle_variante
 
 __all__ = [
@@ -247,7 +247,7 @@ _banque = banque  # ancien nom, gardé pour les modules qui l'importent
 
 def _valeur_enregistrable(reponse: Any) -> Any:
     """Une réponse sous une forme que JSON sait écrire (nombres numpy compris), sinon son texte."""
-    reponse = _scalaire_python(reponse)
+    reponse = scalaire_python(reponse)
     if reponse is None or isinstance(reponse, (bool, str)):
         return reponse
     if isinstance(reponse, Integral):
@@ -255,7 +255,7 @@ def _valeur_enregistrable(reponse: Any) -> Any:
     if isinstance(reponse, Real):
         valeur = float(reponse)
         return valeur if math.isfinite(valeur) else repr(reponse)
-    if isinstance(reponse, tuple) and _decimal_tape_avec_virgule(reponse) is not None:
+    if isinstance(reponse, tuple) and decimal_tape_avec_virgule(reponse) is not None:
         return {"tuple": [int(x) for x in reponse]}
     if isinstance(reponse, (list, tuple)):
         return [_valeur_enregistrable(r) for r in reponse]

@@ -16,10 +16,7 @@ False
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
 from ..erreurs import ErreurDonnees
@@ -31,15 +28,6 @@ if TYPE_CHECKING:  # pragma: no cover - les objets arrivent de decoupage, qui im
 __all__ = ["EligibiliteDETR", "eligibilite_detr", "parametre_territoire"]
 
 SOURCE = "CGCT, art. L2334-33"
-
-
-@cache
-def _prepares() -> dict[str, Any]:
-    import yaml
-
-    texte = files("mba_territoires").joinpath("donnees", "territoire", "parametres_territoire.yaml").read_text(
-        encoding="utf-8")
-    return yaml.safe_load(texte)
 
 
 @dataclass(frozen=True)
@@ -55,37 +43,21 @@ class ValeurDatee:
 def parametre_territoire(cle: str, quand: Any = 2026) -> ValeurDatee:
     """Un paramètre du domaine « territoire » en vigueur à la date ``quand`` (année ou date).
 
-    Lu dans ``parametres(quand)`` si le domaine y est, sinon dans le fichier préparé
-    ``donnees/territoire/parametres_territoire.yaml`` (même format daté).
+    Lu dans ``parametres(quand)`` (fichier ``parametres/territoire.yaml``, format daté) ; une clé ou une
+    date inconnue lève :class:`~mba_territoires.erreurs.ErreurParametre`.
 
     >>> parametre_territoire("detr_commune_population_max").valeur
     2000
     """
-    try:
-        from ..parametres import parametres
+    from ..parametres import parametres
 
-        p = parametres(quand).parametre(f"territoire.{cle}")
-        return ValeurDatee(p.valeur, p.source, p.a_verifier, getattr(p, "note", "") or "")
-    except Exception:
-        pass
-    noeud = _prepares().get(cle)
-    if noeud is None:
-        raise ErreurDonnees(f"le paramètre « territoire.{cle} » n'existe pas",
-                            conseil="clés connues : " + ", ".join(_prepares()))
-    jour = _dt.date(quand, 1, 1) if isinstance(quand, int) else _dt.date.fromisoformat(str(quand))
-    for v in sorted(noeud["versions"], key=lambda v: v["du"], reverse=True):
-        if v["du"] <= jour and (v.get("au") is None or jour <= v["au"]):
-            return ValeurDatee(v["valeur"], v["source"], v["statut"] == "a_verifier", str(v.get("note", "")))
-    raise ErreurDonnees(f"le paramètre « territoire.{cle} » n'a pas de valeur au {jour:%d/%m/%Y}",
-                        conseil="choisissez une date couverte par les paramètres (2024 à 2027)")
+    p = parametres(quand).parametre(f"territoire.{cle}")
+    return ValeurDatee(p.valeur, p.source, p.a_verifier, p.note or "")
 
 
 def _verdict(**champs: Any) -> Any:
-    try:
-        from ..verdicts import Verdict
-    except ImportError:  # pragma: no cover - avant la brique commune
-        from ..financement import Verdict  # type: ignore[no-redef]
-        champs.pop("article", None)
+    from ..verdicts import Verdict
+
     return Verdict(**champs)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from . import STATUTS, Changement, Parametre, catalogue, changements, domaines
+from ..parametres import STATUTS, Changement, Parametre, catalogue, changements, domaines
 
 __all__ = ["TITRES_DOMAINES", "resume", "tableau_changements", "tableau_domaine", "titre_domaine",
            "valeur_en_clair"]
@@ -104,7 +104,7 @@ def tableau_domaine(domaine: str) -> str:
     >>> "60 000 € HT" in html and "du 01/01/2020 au 31/03/2026" in html
     True
     """
-    from ..affichage.html import tableau_html
+    from .html import tableau_html
 
     lignes = []
     for cle, c in catalogue().items():
@@ -138,8 +138,8 @@ def tableau_changements(avant: Any = "2024-01-01", apres: Any = "2026-12-01") ->
     >>> "40 000 € HT" in html and "60 000 € HT" in html
     True
     """
-    from ..affichage.html import tableau_html
-    from . import parametres
+    from ..parametres import parametres
+    from .html import tableau_html
 
     pa, pb = parametres(avant), parametres(apres)
     lignes = []
