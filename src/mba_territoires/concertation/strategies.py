@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 
 from .. import saisie
 from ..erreurs import ErreurDonnees, ErreurSaisie
+from ..participation.representativite import SYNONYMES_DIMENSIONS, population_depuis
 from .acteurs import SPECTRE_IAP2, CarteDesActeurs
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -45,26 +46,14 @@ __all__ = [
     "strategies_du_cas",
 ]
 
-#: Les noms usuels des dimensions d'une population (sans casse ni accents).
-SYNONYMES_DIMENSIONS: dict[str, tuple[str, ...]] = {
-    "age": ("âge", "tranche d'âge", "classe d'âge"),
-    "sexe": ("genre",),
-    "csp": ("PCS", "catégorie socioprofessionnelle", "catégorie socio-professionnelle"),
-}
-
-
 def _population_depuis(population: Any) -> pd.DataFrame:
-    """Un tableau de population, ou un objet qui en porte un (une ``Commune`` : attribut ``population``)."""
+    """Le tableau de population d'une stratégie (voir :func:`~..participation.representativite.population_depuis`)."""
     import pandas as pd
 
-    if isinstance(population, pd.DataFrame):
-        return population
+    tableau = population_depuis(population)
+    if isinstance(tableau, pd.DataFrame):
+        return tableau
     interne = getattr(population, "population", None)
-    if isinstance(interne, pd.DataFrame):
-        return interne
-    tableau = getattr(population, "tableau_population", None)
-    if callable(tableau):
-        return tableau()
     raise ErreurDonnees(
         f"la population ({type(population).__name__}) ne détaille pas ses groupes"
         + (f" : elle compte {interne} habitants, sans répartition" if interne is not None else ""),

@@ -27,17 +27,24 @@ if TYPE_CHECKING:  # pragma: no cover
     import pandas as pd
     from matplotlib.figure import Figure
 
-__all__ = ["Representativite", "parts_population", "verifier_colonnes"]
+__all__ = ["SYNONYMES_DIMENSIONS", "Representativite", "parts_population", "population_depuis", "verifier_colonnes"]
 
-_SYNONYMES_DIMENSIONS: dict[str, tuple[str, ...]] = {
+#: Les noms usuels des dimensions d'une population (comparés sans casse ni accents).
+SYNONYMES_DIMENSIONS: dict[str, tuple[str, ...]] = {
     "age": ("âge", "tranche d'âge", "classe d'âge"),
     "sexe": ("genre",),
-    "csp": ("PCS", "catégorie socioprofessionnelle"),
+    "csp": ("PCS", "catégorie socioprofessionnelle", "catégorie socio-professionnelle"),
 }
 
 
-def _population_depuis(population: Any) -> Any:
-    """Un tableau de population, ou un objet qui en porte un (une ``Commune`` : attribut ``population``)."""
+def population_depuis(population: Any) -> Any:
+    """Un tableau de population tiré de ce que l'apprenant donne : un tableau, une liste de lignes, ou un
+    objet qui en porte un (attribut ``population`` ou méthode ``tableau_population``). Sinon, l'objet reçu,
+    tel quel (l'appelant dit en français ce qui manque).
+
+    >>> population_depuis([{"dimension": "age", "groupe": "0-14 ans", "effectif": 120}]).shape
+    (1, 3)
+    """
     import pandas as pd
 
     if isinstance(population, pd.DataFrame):
@@ -101,7 +108,7 @@ def parts_population(population: pd.DataFrame, exclure: Sequence[str] = ()) -> p
     """
     import pandas as pd
 
-    population = _population_depuis(population)
+    population = population_depuis(population)
     verifier_colonnes(population, ("dimension", "groupe", "effectif"), "le tableau de population",
                        "il faut les colonnes dimension, groupe et effectif (voir population.csv d'un cas)")
     t = population[["dimension", "groupe", "effectif"]].copy()
@@ -221,7 +228,7 @@ class Representativite:
 
         try:
             return saisie.choix(dimension, self.dimensions, "la dimension", synonymes={
-                d: s for d, s in _SYNONYMES_DIMENSIONS.items() if d in self.dimensions})
+                d: s for d, s in SYNONYMES_DIMENSIONS.items() if d in self.dimensions})
         except ErreurChoix as exc:
             conseil = exc.conseil or ("dimensions étudiées : " + ", ".join(self.dimensions))
             raise ErreurDonnees(f"la dimension « {dimension} » n'est pas étudiée", conseil=conseil) from None
