@@ -107,9 +107,11 @@ def test_c09_detr_max_deux_variantes() -> None:
     assert "oublié la DSIL" in BANQUE["detr-max"].verifier(624_000, donnees=livre).message
     assert "TTC" in BANQUE["detr-max"].verifier(0.8 * 780_000 * 1.2 - 120_000, donnees=livre).message
     alice = BANQUE.variante("alice")
-    # alice : coût 710 000 €, DSIL 80 000 € → 0,80 × 710 000 − 80 000 = 488 000 €
-    assert (alice["cout"], alice["dsil"]) == (710_000, 80_000)
-    assert BANQUE["detr-max"].verifier(488_000, donnees=alice).statut == "juste"
+    # alice : coût 1 230 000 €, DSIL 140 000 € ; taux max 80 % × 1 230 000 = 984 000 ;
+    # plafond 80 % × 1 230 000 − 140 000 = 844 000 → la DETR maximale est 844 000 €
+    assert (alice["cout"], alice["dsil"]) == (1_230_000, 140_000)
+    assert BANQUE["detr-max"].verifier(844_000, donnees=alice).statut == "juste"
+    assert BANQUE["detr-max"].verifier(984_000, donnees=alice).statut != "juste"
     assert BANQUE["detr-max"].verifier(504_000, donnees=alice).statut != "juste"
 
 
@@ -122,6 +124,23 @@ def test_c09_aides_retenues_et_ecartee() -> None:
     assert BANQUE["aides-retenues"].verifier(5, donnees=livre).statut == "juste"
     assert "nombre d'aides du catalogue" in BANQUE["aides-retenues"].verifier(13, donnees=livre).message
     assert "écartées" in BANQUE["aides-retenues"].verifier(8, donnees=livre).message
+    alice = BANQUE.variante("alice")
+    # alice : Locronan (829 habitants ≤ 2 000 : DETR sans condition), rénovation énergétique du gymnase
+    # (« renovation energetique », « equipements publics »), investissement avant travaux : DETR, DSIL, DPV,
+    # FNADT, Fonds vert rénovation, prêt Banque des Territoires, FEDER (DSID : départements) → 7
+    assert (alice["commune"], alice["themes"], alice["stade"]) == (
+        "Locronan (29)", ["renovation energetique", "equipements publics"], "avant travaux")
+    assert BANQUE["aides-retenues"].verifier(7, donnees=alice).statut == "juste"
+    assert BANQUE["aides-retenues"].verifier(6, donnees=alice).statut != "juste"
+    # l'étude de restauration des remparts (« patrimoine », stade étude) : seul LEADER intervient au stade
+    # des études (la DETR se demande avant travaux) → 1 ; sans le stade, DETR + LEADER → 2, erreur reconnue
+    etude = {**livre, "projet": "l'étude de restauration des remparts", "themes": ["patrimoine"],
+             "depense": "investissement", "stade": "étude"}
+    assert BANQUE["aides-retenues"].verifier(1, donnees=etude).statut == "juste"
+    assert "stade comptent" in BANQUE["aides-retenues"].verifier(2, donnees=etude).message
+    # travaux déjà commencés : aucune aide du catalogue ne se demande après le début des travaux → 0
+    commences = {**livre, "themes": ["renovation energetique", "equipements publics"], "stade": "travaux commencés"}
+    assert BANQUE["aides-retenues"].verifier(0, donnees=commences).statut == "juste"
     # Brest (plus de 20 000 habitants) : la DETR est écartée (L2334-33, 2° b)
     assert BANQUE["aide-ecartee"].verifier("detr", donnees=livre).statut == "juste"
     assert "condition de population" in BANQUE["aide-ecartee"].verifier("DSIL", donnees=livre).message

@@ -31,8 +31,6 @@ LECONS = sorted(c for c in (RACINE / "notebooks").glob("*.ipynb") if re.match(r"
 
 #: Carnets pas encore conformes (ticket 13), avec leur responsable. Retirez le vôtre quand il passe.
 EN_COURS: dict[str, str] = {
-    "01-diagnostic-et-arbres": "H6 : exercices et variantes en cours de réécriture",
-    "09-trouver-les-financements": "nouvelle leçon : à vérifier par son auteur",
 }
 
 #: Deux paires d'identifiants pour le test des variantes (et les exécutions sous identifiant).

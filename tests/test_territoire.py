@@ -249,3 +249,21 @@ def test_c01_diagnostic_de_votre_commune_deux_variantes():
     assert BANQUE["indice-moins-15"].verifier(0.9775, donnees=alice).statut != "juste"
     taille = (total - alice["hors_menages"]) / alice["menages"]
     assert BANQUE["taille-menages"].verifier(round(taille, 2), donnees=alice).statut == "juste"
+
+
+def test_c01_les_variantes_evitent_les_chiffres_de_l_exemple():
+    """Les réponses tirées restent hors des chiffres que la leçon affiche plus haut (ticket 13)."""
+    from mba_territoires.exercices.carnets.c01_diagnostic_et_arbres import BANQUE
+
+    for i in range(50):
+        d = BANQUE.variante(f"apprenant{i}@exemple.fr")
+        # l'indice évite le coefficient DETR « 1,3 » (1,25 à 1,35) et les 74,7 % / 70,0 % des chiffres clés
+        assert 0.78 <= BANQUE.attendu("indice-moins-15", d) < 1.24
+        # l'écart évite les écarts 0,012 à 0,028 du tableau des âges et les parts 0,15 à 0,21
+        assert 0.035 <= abs(BANQUE.attendu("ecart-familles", d)) < 0.099
+        # la taille des ménages évite « Licence Ouverte 2.0 » (1,95 à 2,05)
+        assert 2.08 <= BANQUE.attendu("taille-menages", d) <= 2.60
+    # Pontivy remplace Ploërmel (0,2351, soit les 23,5 % de la référence) : 14 640 / 46 257 = 0,31649
+    pontivy = dict(BANQUE.variante(None), commune="Pontivy (56)")
+    assert BANQUE["part-epci"].verifier(0.3165, donnees=pontivy).statut == "juste"
+    assert "0.25" not in BANQUE.enonce("part-epci")

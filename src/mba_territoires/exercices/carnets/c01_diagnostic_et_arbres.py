@@ -12,6 +12,7 @@ vérification calcule l'attendu avec le paquet et reconnaît les erreurs typique
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from ..mecanisme import Retour, comparer_choix, comparer_montant, comparer_taux, faux, juste
@@ -22,8 +23,10 @@ BANQUE = Banque("01-diagnostic-et-arbres", "Diagnostic de territoire et arbres �
 CAS = "cour-oasis"
 
 #: Communes réelles (COG 2026) des exercices sur le territoire : petites villes membres d'un EPCI, écrites
-#: « Nom (département) » pour être sans ambiguïté. Vitré, l'exemple de la leçon, n'y est pas.
-COMMUNES_PART = ("Lamballe-Armor (22)", "Ploërmel (56)", "Guingamp (22)", "Figeac (46)", "Annonay (07)",
+#: « Nom (département) » pour être sans ambiguïté. Vitré, l'exemple de la leçon, n'y est pas, ni aucune commune
+#: dont la part dans l'EPCI retombe sur un chiffre que la leçon affiche plus haut (Ploërmel, 0,2351, donnait les
+#: 23,5 % de couples avec enfants de la référence : Pontivy, 14 640 / 46 257 = 0,3165, la remplace).
+COMMUNES_PART = ("Lamballe-Armor (22)", "Pontivy (56)", "Guingamp (22)", "Figeac (46)", "Annonay (07)",
                  "Issoire (63)", "Autun (71)", "Bressuire (79)", "Saint-Flour (15)", "Mende (48)",
                  "Quimperlé (29)", "Dinan (22)", "Sarlat-la-Canéda (24)", "Lodève (34)", "Conques-en-Rouergue (12)")
 #: Communes de toutes tailles, pour la décision « éligible à la DETR sur la seule population ? ».
@@ -47,24 +50,86 @@ def _reference(dimension: str, groupe: str) -> float:
     return float(ligne["valeur"].iloc[0])
 
 
+@functools.lru_cache(maxsize=1)
+def _chiffres_de_l_exemple() -> tuple[float, ...]:
+    """Les parts, écarts et indices que les tableaux de l'exemple (Fontenay-l'Exemple) affichent avant les exercices.
+
+    Une variante ne doit pas retomber pile sur l'un d'eux (par exemple une part de 0,20 donnerait l'indice 1,162791
+    du tableau des âges de l'exemple) : le tirage s'en écarte de dix personnes.
+    """
+    diag = _diagnostic()
+    chiffres: list[float] = []
+    for table in (diag.structure("age"), diag.menages_par_type()):
+        for colonne in ("part", "écart (points)", "indice"):
+            chiffres += [abs(float(x)) for x in table[colonne]]
+    return tuple(chiffres)
+
+
+def _coincide(valeur: float, chiffres: tuple[float, ...]) -> bool:
+    return any(abs(abs(valeur) - c) < 1e-6 for c in chiffres)
+
+
+def _arrondi_haut(x: float, pas: int = 10) -> int:
+    return int(-(-x // pas) * pas)
+
+
+def _arrondi_bas(x: float, pas: int = 10) -> int:
+    return int(x // pas * pas)
+
+
+#: Les bornes des réponses tirées, choisies hors des chiffres que la leçon affiche avant les exercices (tableaux de
+#: Fontenay-l'Exemple : parts 0,15 à 0,21, écarts de 0,012 à 0,028, références 0,031 à 0,376 ; pourcentages des
+#: chiffres clés 66 à 74,7 % ; coefficient DETR 1,3 ; « Licence Ouverte 2.0 ») : une variante ne les répète pas.
+INDICE_MOINS_15 = (0.78, 1.22)  # part des moins de 15 ans de 13,4 % à 21,0 % (référence 17,2 %)
+ECART_FAMILLES = (0.035, 0.095)  # en valeur absolue, au-dessus ou au-dessous de la référence
+TAILLE_MENAGES = (2.08, 2.60)  # personnes par ménage (France : environ 2,2)
+
+
 @BANQUE.donnees
 def _donnees(t: Any) -> dict[str, Any]:
-    """« Votre commune » : une petite ville de 6 000 à 14 000 habitants (variante du livre : 9 100 habitants),
-    ses ménages, et deux communes réelles du COG 2026. Les parts de référence sont celles du cas de la leçon."""
+    """« Votre commune » : une petite ville d'environ 5 000 à 14 000 habitants (variante du livre : 9 100 habitants),
+    ses ménages, et deux communes réelles du COG 2026. Les parts de référence sont celles du cas de la leçon.
+
+    Les moins de 15 ans, les ménages et les couples avec enfants sont tirés en dernier, entre des bornes qui
+    gardent l'indice, la taille des ménages et l'écart dans ``INDICE_MOINS_15``, ``TAILLE_MENAGES`` et
+    ``ECART_FAMILLES`` (le livre garde ses chiffres).
+    """
+    commune_part = t.choix(COMMUNES_PART, livre="Lamballe-Armor (22)")
+    commune_detr = t.choix(COMMUNES_DETR, livre="Millau (12)")
+    autres = {"age_15_29": t.entier(800, 2300, pas=10, livre=1390),
+              "age_30_44": t.entier(1000, 2600, pas=10, livre=1720),
+              "age_45_59": t.entier(1000, 2600, pas=10, livre=1810),
+              "age_60_74": t.entier(800, 2400, pas=10, livre=1610),
+              "age_75_plus": t.entier(400, 1500, pas=10, livre=1040)}
+    exemple = _chiffres_de_l_exemple()
+    ref_0_14 = _reference("age", "0-14 ans")
+    reste = sum(autres.values())
+    # part p = a / (a + reste) ⇔ a = reste × p / (1 − p), p = indice × référence
+    bornes = [reste * i * ref_0_14 / (1 - i * ref_0_14) for i in INDICE_MOINS_15]
+    age_0_14 = t.entier(_arrondi_haut(bornes[0]), _arrondi_bas(bornes[1]), pas=10, livre=1530)
+    while not t.livre and _coincide(age_0_14 / (age_0_14 + reste) / ref_0_14, exemple):
+        age_0_14 += 10
+    population = age_0_14 + reste
+    hors_menages = t.entier(60, 400, pas=10, livre=230)
+    # taille = (population − hors ménages) / ménages ⇔ ménages = (population − hors ménages) / taille
+    menages = t.entier(_arrondi_haut((population - hors_menages) / TAILLE_MENAGES[1]),
+                       _arrondi_bas((population - hors_menages) / TAILLE_MENAGES[0]), pas=10, livre=3960)
+    ref_couples = _reference("menage", "Couples avec enfant(s)")
+    signe = t.choix((-1, 1))
+    bas, haut = sorted(menages * (ref_couples + signe * e) for e in ECART_FAMILLES)
+    couples = t.entier(_arrondi_haut(bas), _arrondi_bas(haut), pas=10, livre=1010)
+    while not t.livre and _coincide(couples / menages - ref_couples, exemple):
+        couples += 10 if signe > 0 else -10
     return {
-        "commune": t.choix(COMMUNES_PART, livre="Lamballe-Armor (22)"),
-        "commune_detr": t.choix(COMMUNES_DETR, livre="Millau (12)"),
-        "age_0_14": t.entier(900, 2600, pas=10, livre=1530),
-        "age_15_29": t.entier(800, 2300, pas=10, livre=1390),
-        "age_30_44": t.entier(1000, 2600, pas=10, livre=1720),
-        "age_45_59": t.entier(1000, 2600, pas=10, livre=1810),
-        "age_60_74": t.entier(800, 2400, pas=10, livre=1610),
-        "age_75_plus": t.entier(400, 1500, pas=10, livre=1040),
-        "reference_0_14": _reference("age", "0-14 ans"),
-        "menages": t.entier(2500, 6000, pas=10, livre=3960),
-        "couples_enfants": t.entier(500, 1700, pas=10, livre=1010),
-        "reference_couples_enfants": _reference("menage", "Couples avec enfant(s)"),
-        "hors_menages": t.entier(60, 400, pas=10, livre=230),
+        "commune": commune_part,
+        "commune_detr": commune_detr,
+        "age_0_14": age_0_14,
+        **autres,
+        "reference_0_14": ref_0_14,
+        "menages": menages,
+        "couples_enfants": couples,
+        "reference_couples_enfants": ref_couples,
+        "hors_menages": hors_menages,
     }
 
 
@@ -166,7 +231,8 @@ def _taille_menages(reponse: Any, d: Any) -> Retour:
     return retour if retour.statut != "juste" else juste("c'est bien le nombre moyen de personnes par ménage.")
 
 
-@BANQUE.exercice("arbre-complet", "Un arbre à problèmes complet")
+@BANQUE.exercice("arbre-complet", "Un arbre à problèmes complet",
+                 attendu=lambda d: "un arbre d'au moins deux causes et un effet, chaque énoncé reformulé en positif")
 def _arbre_complet(reponse: Any) -> Retour:
     from ...projet import ArbreProblemes
 
@@ -188,7 +254,7 @@ def _arbre_complet(reponse: Any) -> Retour:
 
 @BANQUE.exercice("part-epci", "La part d'une commune dans son intercommunalité", unite="taux",
                  enonce="Quelle part de la population de son EPCI représente la commune {commune} ? "
-                        "Répondez par un taux en décimales (0.25 pour 25 %).",
+                        "Répondez par un taux en décimales (0.5 pour la moitié).",
                  regle="part = population de la commune / population de l'EPCI (somme de ses communes, "
                        "même millésime)")
 def _part_epci(reponse: Any, d: Any) -> Retour:

@@ -1,9 +1,10 @@
 """Vérifications du carnet 09 — Trouver les financements : du catalogue d'aides à un plan vérifié.
 
 L'exemple de la leçon (Conques-en-Rouergue, rénovation de l'école) est le même pour tous ; les exercices
-portent sur une autre commune réelle et d'autres montants, tirés de l'identifiant de l'apprenant (variante
-du livre : Figeac, rénovation énergétique, projet de 780 000 € HT dont 120 000 € de DSIL). Chaque vérification
-calcule l'attendu avec le paquet (catalogue, éligibilité, paramètres datés) sans écrire la réponse.
+portent sur une autre commune réelle, un autre projet et d'autres montants, tirés de l'identifiant de
+l'apprenant (variante du livre : Figeac, rénovation énergétique de la mairie, projet de 780 000 € HT dont
+120 000 € de DSIL). Chaque vérification calcule l'attendu avec le paquet (catalogue, éligibilité,
+paramètres datés) sans écrire la réponse.
 
 >>> livre = BANQUE.variante(None)
 >>> BANQUE["detr-max"].verifier(0.8 * 780_000, donnees=livre).conseil
@@ -25,19 +26,59 @@ COMMUNES = ("Figeac (46)", "Ploërmel (56)", "Guingamp (22)", "Saint-Flour (15)"
             "Sarlat-la-Canéda (24)", "Autun (71)", "Gordes (84)", "Rocamadour (46)", "Locronan (29)", "Issoire (63)")
 #: Grandes villes (plus de 20 000 habitants), pour l'aide écartée.
 GRANDES = ("Brest (29)", "Millau (12)", "Gap (05)", "Dole (39)", "Quimper (29)", "Angers (49)", "Rennes (35)")
-#: Les thèmes tirés pour le décompte des aides.
-THEMES_EXERCICE = ("renovation energetique", "eau et assainissement", "tiers-lieux", "mobilite", "renaturation",
-                   "energies renouvelables")
+#: Les projets tirés pour le décompte des aides : (projet, thèmes du catalogue, dépense, stade). Des projets
+#: courants d'une petite ville ; le stade et la nature de la dépense changent les aides retenues autant que le
+#: thème (une étude, du fonctionnement, des travaux déjà commencés). Le premier est celui du livre. Les décomptes
+#: (de 0 à 8 aides) sont répartis pour que deux apprenants aient rarement le même.
+PROJETS: tuple[tuple[str, tuple[str, ...], str, str], ...] = (
+    ("la rénovation énergétique de la mairie", ("renovation energetique",), "investissement", "avant travaux"),
+    ("la rénovation énergétique de l'école", ("renovation energetique", "ecoles"), "investissement", "avant travaux"),
+    ("l'audit énergétique des bâtiments communaux", ("renovation energetique",), "investissement", "étude"),
+    ("une chaufferie bois et son réseau de chaleur", ("energies renouvelables", "reseaux de chaleur"),
+     "investissement", "avant travaux"),
+    ("des panneaux solaires sur les toits communaux", ("energies renouvelables",), "investissement",
+     "avant travaux"),
+    ("la mise aux normes de la station d'épuration", ("eau et assainissement",), "investissement", "avant travaux"),
+    ("le schéma directeur d'assainissement", ("eau et assainissement",), "investissement", "étude"),
+    ("la renaturation des berges de la rivière", ("renaturation",), "investissement", "avant travaux"),
+    ("l'entretien des berges renaturées", ("renaturation",), "fonctionnement", "avant travaux"),
+    ("la désimperméabilisation de la cour d'école", ("renaturation", "ecoles"), "investissement", "avant travaux"),
+    ("l'étude du risque d'inondation", ("risques naturels",), "investissement", "étude"),
+    ("un tiers-lieu dans l'ancienne gare", ("tiers-lieux",), "investissement", "avant travaux"),
+    ("l'animation du tiers-lieu communal", ("tiers-lieux",), "fonctionnement", "avant travaux"),
+    ("une voie verte vers la gare", ("mobilite",), "investissement", "avant travaux"),
+    ("un pôle d'échanges autour de la gare", ("mobilite", "voirie"), "investissement", "avant travaux"),
+    ("la réfection de la voirie du centre", ("voirie",), "investissement", "avant travaux"),
+    ("l'entretien courant de la voirie", ("voirie",), "fonctionnement", "avant travaux"),
+    ("une maison de santé pluriprofessionnelle", ("sante", "equipements publics"), "investissement",
+     "avant travaux"),
+    ("la revitalisation du centre-bourg", ("revitalisation",), "investissement", "avant travaux"),
+    ("la restauration de l'église", ("patrimoine",), "investissement", "avant travaux"),
+    ("l'étude de restauration des remparts", ("patrimoine",), "investissement", "étude"),
+    ("des logements communaux dans l'ancienne poste", ("logement",), "investissement", "avant travaux"),
+    ("un espace public numérique", ("numerique",), "investissement", "avant travaux"),
+    ("une médiathèque", ("equipements publics",), "investissement", "avant travaux"),
+    ("la mise en accessibilité de la mairie", ("equipements publics",), "investissement", "avant travaux"),
+    ("un multiple rural (commerce communal)", ("developpement rural", "revitalisation"), "investissement",
+     "avant travaux"),
+    ("la restructuration de l'école et de sa cantine", ("ecoles", "equipements publics"), "investissement",
+     "avant travaux"),
+    ("la rénovation énergétique du gymnase", ("renovation energetique", "equipements publics"), "investissement",
+     "avant travaux"),
+    ("la rénovation de la salle des fêtes, travaux déjà commencés", ("renovation energetique", "equipements publics"),
+     "investissement", "travaux commencés"),
+)
 #: Les aides proposées à la décision « laquelle est écartée ? ».
 CHOIX_ECARTEE = ["DETR", "DSIL", "Fonds vert"]
 
 
 @BANQUE.donnees
 def _donnees(t: Tirage) -> dict[str, Any]:
-    """Les chiffres d'une variante : une commune, un thème, un coût, une DSIL, une grande ville."""
+    """Les chiffres d'une variante : une commune, un projet (thèmes, dépense, stade), un coût, une DSIL,
+    une grande ville."""
     return {
         "commune": t.choix(COMMUNES, livre="Figeac (46)"),
-        "theme": t.choix(THEMES_EXERCICE, livre="renovation energetique"),
+        **_projet(t.choix(PROJETS, livre=PROJETS[0])),
         "cout": t.montant(300_000, 1_500_000, arrondi=10_000, livre=780_000),
         "dsil": t.montant(40_000, 250_000, arrondi=5_000, livre=120_000),
         "grande_ville": t.choix(GRANDES, livre="Brest (29)"),
@@ -46,31 +87,47 @@ def _donnees(t: Tirage) -> dict[str, Any]:
     }
 
 
+def _projet(choisi: tuple[str, tuple[str, ...], str, str]) -> dict[str, Any]:
+    projet, themes, depense, stade = choisi
+    return {"projet": projet, "themes": list(themes), "depense": depense, "stade": stade}
+
+
 def _est_nombre(reponse: Any) -> bool:
     return isinstance(reponse, (int, float)) and not isinstance(reponse, bool)
 
 
-def _possibles(commune: str, themes: list[str]) -> Any:
+def _possibles(commune: str, themes: list[str], **projet: Any) -> Any:
     from ...aides import aides_possibles
 
-    return aides_possibles(commune, {"themes": themes})
+    return aides_possibles(commune, {"themes": themes, **projet})
 
 
-@BANQUE.exercice("aides-retenues", "Combien d'aides conviennent ?", unite="aides",
-                 enonce="Pour la commune {commune} et un projet d'investissement sur le seul thème « {theme} », "
-                        "porté par la commune avant les travaux, combien d'aides du catalogue sont retenues ?",
-                 regle="mt.aides_possibles(commune, projet) : les aides retenues, et pour les autres la raison")
+def _enonce_aides(d: Any) -> str:
+    themes = " et ".join(f"« {t} »" for t in d["themes"])
+    depense = "d'investissement" if d["depense"] == "investissement" else f"de {d['depense']}"
+    return (f"La commune {d['commune']} porte {d['projet']} : thème{'s' if len(d['themes']) > 1 else ''} du "
+            f"catalogue {themes}, dépense {depense}, stade « {d['stade']} ». Combien d'aides du catalogue "
+            f"sont retenues ?")
+
+
+@BANQUE.exercice("aides-retenues", "Combien d'aides conviennent ?", unite="aides", enonce=_enonce_aides,
+                 regle="mt.aides_possibles(commune, projet), le projet décrit par ses thèmes, sa dépense et son "
+                       "stade : les aides retenues, et pour les autres la raison")
 def _aides_retenues(reponse: Any, d: Any) -> Retour:
     from ...aides import catalogue
 
-    r = _possibles(d["commune"], [d["theme"]])
+    r = _possibles(d["commune"], d["themes"], depense=d["depense"], stade=d["stade"])
     attendu = len(r.retenues)
-    if _est_nombre(reponse):
+    if _est_nombre(reponse) and reponse != attendu:
         if reponse == len(catalogue()):
             return faux("c'est le nombre d'aides du catalogue, pas celui des aides retenues.",
                         "comptez seulement les aides retenues (r.retenues).")
-        if reponse == len(r.ecartees) and len(r.ecartees) != attendu:
+        if reponse == len(r.ecartees):
             return faux("vous avez compté les aides écartées.", "comptez les aides retenues (r.retenues).")
+        if reponse == len(_possibles(d["commune"], d["themes"]).retenues):
+            return faux("vous avez décrit le projet par ses seuls thèmes : sa dépense et son stade comptent aussi.",
+                        'ajoutez au projet "depense" et "stade" de l\'énoncé (ex.donnees.depense, '
+                        "ex.donnees.stade).")
     return comparer_nombre(reponse, attendu, unite="aides")
 
 
