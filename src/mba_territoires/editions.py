@@ -653,17 +653,12 @@ class Bilan:
         return "\n".join(morceaux)
 
     def _repr_html_(self) -> str:
-        from html import escape
+        from .affichage.html import tableau_html
 
-        corps = "".join(
-            f'<tr><th scope="row">{escape(li.etudiant)}</th><td>{escape(li.carnet or li.fichier)}</td>'
-            f"<td>{escape(li.probleme) if li.probleme else f'{li.faits}/{li.total}'}</td>"
-            f"<td>{escape(' ; '.join(li.alertes)) or 'rien à signaler'}</td></tr>"
-            for li in self.lignes
-        )
-        return ('<table><caption>Bilan des réponses rendues (revérifiées)</caption><thead><tr>'
-                '<th scope="col">Apprenant</th><th scope="col">Carnet</th><th scope="col">Exercices réussis</th>'
-                f'<th scope="col">À regarder</th></tr></thead><tbody>{corps}</tbody></table>')
+        lignes = [[li.etudiant, li.carnet or li.fichier, li.probleme if li.probleme else f"{li.faits}/{li.total}",
+                   " ; ".join(li.alertes) or "rien à signaler"] for li in self.lignes]
+        return tableau_html(lignes, ["Apprenant", "Carnet", "Exercices réussis", "À regarder"],
+                            legende="Bilan des réponses rendues (revérifiées)")
 
 
 def _banques_connues() -> tuple[dict[str, Any], list[str]]:

@@ -558,12 +558,12 @@ class Progression:
         return repr(self)
 
     def _repr_html_(self) -> str:
+        from ..affichage.html import tableau_html
+
         libelles = {"juste": "✔ réussi", "faux": "✘ à reprendre", "vide": "… pas encore fait"}
-        corps = "".join(f'<tr><th scope="row">{escape(t)}</th><td>{libelles[s]}</td></tr>' for _, t, s in self.lignes)
-        return (f"<table><caption>{escape(self.titre)} : {self.faits}/{len(self.lignes)} exercices réussis"
-                f'</caption><thead><tr><th scope="col">Exercice</th><th scope="col">État</th></tr></thead>'
-                f"<tbody>{corps}</tbody></table>"
-                + (f"<p>{escape(self._mention_fichier())}</p>" if self.fichier is not None else ""))
+        tableau = tableau_html([[t, libelles[s]] for _, t, s in self.lignes], ["Exercice", "État"],
+                               legende=f"{self.titre} : {self.faits}/{len(self.lignes)} exercices réussis")
+        return tableau + (f"<p>{escape(self._mention_fichier())}</p>" if self.fichier is not None else "")
 
 
 # --------------------------------------------------------------------------- le message seul dans Jupyter

@@ -227,15 +227,11 @@ class Diagnostic:
         return f"Diagnostic({self.nom!r}, {self.habitants} habitants)"
 
     def _repr_html_(self) -> str:
-        from html import escape
-
+        from ..affichage.html import tableau_html
         from ..formats import pourcentage
 
         t = self.chiffres_cles()
-        ref = escape(self.nom_reference) if self.reference is not None else "référence"
-        corps = "".join(
-            f"<tr><th scope='row'>{escape(r['indicateur'])}</th><td>{pourcentage(r['territoire'])}</td>"
-            f"<td>{pourcentage(r['référence']) if r['référence'] is not None else '—'}</td></tr>"
-            for r in t.to_dict("records"))
-        return (f"<table><caption>Chiffres clés : {escape(self.nom)}</caption><thead><tr><th>Indicateur</th>"
-                f"<th>{escape(self.nom)}</th><th>{ref}</th></tr></thead><tbody>{corps}</tbody></table>")
+        ref = self.nom_reference if self.reference is not None else "référence"
+        lignes = [[r["indicateur"], pourcentage(r["territoire"]),
+                   pourcentage(r["référence"]) if r["référence"] is not None else "—"] for r in t.to_dict("records")]
+        return tableau_html(lignes, ["Indicateur", self.nom, ref], legende=f"Chiffres clés : {self.nom}")
