@@ -39,7 +39,7 @@ from typing import Any
 import yaml
 
 from .erreurs import ErreurDonnees, ErreurSaisie
-from .saisie import choix, entier, montant, normaliser, taux
+from .saisie import choix, entier, montant, normaliser, taux, trouver
 
 __all__ = [
     "QUESTIONS",
@@ -222,13 +222,9 @@ TAUX_EMPRUNT = 0.035
 
 
 def _question(ident: str) -> Question:
-    for q in QUESTIONS:
-        if q.ident == ident:
-            return q
-    from .saisie import trouver
-
-    trouver(ident, [q.ident for q in QUESTIONS], "la question")
-    raise AssertionError  # pragma: no cover - trouver lève toujours ici
+    """La question ``ident`` ; un identifiant inconnu lève :class:`ErreurChoix` avec une suggestion."""
+    ident = trouver(ident, [q.ident for q in QUESTIONS], "la question")
+    return next(q for q in QUESTIONS if q.ident == ident)
 
 
 def _forme(question: Question, reponse: Any) -> Any:

@@ -17,14 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..formats import euros, pourcentage
+from ..sections.financement import NATURES_FINANCEUR
 
 __all__ = ["Commande", "commande_du_cas"]
-
-_NATURES = {"detr": "DETR (État)", "dsil": "DSIL (État)", "dsid": "DSID (État)", "dpv": "DPV (État)",
-            "etat": "autre subvention de l'État", "region": "Région", "departement": "Département",
-            "bloc_communal": "commune ou intercommunalité", "europe": "fonds européens",
-            "etablissement_public": "établissement public", "prive": "privé"}
-
 
 @dataclass(frozen=True)
 class Commande:
@@ -73,7 +68,7 @@ class Commande:
                 precisions.append(f"plancher {euros(f['plancher'], 0)}")
             if f.get("decalage"):
                 precisions.append(f"versement décalé de {f['decalage']} an(s)")
-            nature = _NATURES.get(f.get("nature") or "", "public" if f.get("public", True) else "privé")
+            nature = NATURES_FINANCEUR.get(f.get("nature") or "", "public" if f.get("public", True) else "privé")
             financeurs.append([f["nom"], aide, nature, "; ".join(precisions) or "–"])
         autres = [["Emprunt envisagé", euros(self.emprunt, 0) + (f" sur {self.duree_emprunt} ans" if self.emprunt
                                                                  else "")],
