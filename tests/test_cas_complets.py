@@ -98,15 +98,7 @@ def test_sections_completes(slug: str) -> None:
     assert not math.isnan(mt.BilanSocioEconomique.depuis_cas(cas).van())
 
 
-#: Cas dont les stratégies d'exemple dépassent leur budget au coût des formats (donnees/formats_concertation.yaml) :
-#: défaut des données du cas, révélé quand ce test est passé des cas du « groupe B » à tous les cas.
-#: ``strict`` : le test échoue dès que les données sont corrigées, pour retirer le cas de cette liste.
-BUDGETS_DEPASSES = {"cour-oasis", "ecole-jules-ferry"}
-
-
-@pytest.mark.parametrize("slug", [pytest.param(s, marks=pytest.mark.xfail(
-    strict=True, reason="stratégies d'exemple au-dessus de leur budget dans cas.yaml (à corriger dans le cas)"))
-    if s in BUDGETS_DEPASSES else s for s in CAS])
+@pytest.mark.parametrize("slug", CAS)
 def test_strategies_dans_leur_budget(slug: str) -> None:
     cas = mt.charger_cas(slug)
     comparaison = mt.comparer_strategies(mt.ModeleConcertation.depuis_cas(cas), mt.strategies_du_cas(cas).values(),

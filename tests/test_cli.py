@@ -53,7 +53,7 @@ def test_aide_en_francais(capsys: pytest.CaptureFixture[str]) -> None:
 @pytest.mark.parametrize(
     ("argv", "extrait"),
     [
-        ([], "arguments obligatoires manquants : {cas,edition,examen,lien}"),
+        ([], "arguments obligatoires manquants : {cas,edition,examen,lien,prechauffer}"),
         (["edition"], "arguments obligatoires manquants : action"),
         (["lien", "jupyterhub", "--hub", "https://hub.ecole.fr"], "arguments obligatoires manquants : --depot, "
          "--carnet"),

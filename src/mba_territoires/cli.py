@@ -9,6 +9,7 @@ Exemples ::
     mba-territoires edition etiquettes
     mba-territoires edition bilan rendus --csv notes-moodle.csv --resume bilan.md
     mba-territoires lien jupyterhub --hub https://hub.ecole.fr --depot https://github.com/mba-territoires/mba-territoires --carnet notebooks/00-prise-en-main.ipynb
+    mba-territoires prechauffer
     mba-territoires lien binder --depot https://github.com/mba-territoires/mba-territoires --carnet notebooks/00-prise-en-main.ipynb
 
 L'aide et les messages d'erreur de la ligne de commande sont en français :
@@ -181,6 +182,13 @@ def _examen(args: argparse.Namespace) -> int:
     return 0
 
 
+def _prechauffer(_args: argparse.Namespace) -> int:
+    from .prechauffage import prechauffer
+
+    print(prechauffer())
+    return 0
+
+
 def _lien_jupyterhub(args: argparse.Namespace) -> int:
     from .diffusion import lien_jupyterhub
 
@@ -212,7 +220,7 @@ def construire_analyseur() -> argparse.ArgumentParser:
         prog="mba-territoires",
         description="Outils du cahier d'exercices mba-territoires (études de cas, éditions, liens).",
     )
-    familles = analyseur.add_subparsers(dest="famille", required=True, metavar="{cas,edition,examen,lien}",
+    familles = analyseur.add_subparsers(dest="famille", required=True, metavar="{cas,edition,examen,lien,prechauffer}",
                                         title="familles de commandes ")
 
     p_cas = familles.add_parser("cas", help="lister, valider les études de cas")
@@ -261,6 +269,12 @@ def construire_analyseur() -> argparse.ArgumentParser:
     p_exa.add_argument("--csv", metavar="FICHIER", help="écrit aussi les notes au format d'import de Moodle")
     p_exa.add_argument("--colonne", default="Examen", help="le nom de la colonne de note (par défaut : Examen)")
     p_exa.set_defaults(fonction=_examen)
+
+    familles.add_parser(
+        "prechauffer", help="compile d'avance ce qu'une séance importe (après pip install --no-compile)",
+        description="Importe les modules qu'ouvre une séance (serveur JupyterLab, noyau, cahier et ses "
+        "bibliothèques) pour écrire leur bytecode, et seulement le leur : l'installation légère du README.",
+    ).set_defaults(fonction=_prechauffer)
 
     p_lien = familles.add_parser("lien", help="liens qui ouvrent un carnet sur un JupyterHub ou sur Binder")
     actions = p_lien.add_subparsers(dest="action", required=True, title="actions ")

@@ -1,6 +1,10 @@
-"""Affichage des nombres à la française, par babel.
+"""Affichage des nombres et des dates à la française.
 
-Les modèles gardent des nombres bruts ; seules les vues formatent.
+Les modèles gardent des nombres bruts ; seules les vues formatent. Les règles sont celles de l'imprimerie
+française (et du CLDR ``fr_FR``) : milliers séparés par une espace fine insécable (U+202F), virgule
+décimale, espace insécable (U+00A0) avant « € » et « % ». Les arrondis se font au plus proche, la moitié
+vers le haut en valeur absolue (0,125 → 0,13), comme on arrondit à la main ; un zéro arrondi n'a pas de
+signe (« 0,00 € », jamais « -0,00 € »).
 
 >>> euros(1234567.891)
 '1\u202f234\u202f567,89\xa0€'
@@ -17,16 +21,26 @@ Les modèles gardent des nombres bruts ; seules les vues formatent.
 from __future__ import annotations
 
 import datetime as _dt
+import decimal
 import math
 from numbers import Real
 
-from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
-
-__all__ = ["LOCALE", "date_fr", "euros", "millions", "nombre", "pourcentage", "texte_brut"]
+__all__ = ["LOCALE", "date_fr", "euros", "millions", "mois_court", "nombre", "pourcentage", "texte_brut"]
 
 #: La locale de tout l'affichage.
 LOCALE = "fr_FR"
+
+_FINE = "\u202f"  # espace fine insécable : séparateur des milliers
+_INSECABLE = "\xa0"  # espace insécable : avant « € », « % », « M€ »
+
+#: Les mois en toutes lettres et abrégés (CLDR fr, formats « MMMM » et « MMM »).
+MOIS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre",
+        "novembre", "décembre")
+MOIS_ABREGES = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.",
+                "déc.")
+
+# Assez de chiffres pour tout montant d'un budget public (et bien au-delà) sans arrondi caché.
+_CONTEXTE = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_UP)
 
 
 def _verifier_nombre(valeur: object) -> float:
@@ -40,11 +54,44 @@ def _verifier_nombre(valeur: object) -> float:
     return v
 
 
+def _grouper(entier: str) -> str:
+    """``"1234567"`` → ``"1 234 567"`` (espaces fines insécables)."""
+    morceaux = []
+    while len(entier) > 3:
+        morceaux.append(entier[-3:])
+        entier = entier[:-3]
+    morceaux.append(entier)
+    return _FINE.join(reversed(morceaux))
+
+
+def _ecrire(valeur: decimal.Decimal | float, decimales: int | None, *, max_decimales: int = 3) -> str:
+    """Le nombre à la française : ``decimales`` chiffres après la virgule, ou (``None``) jusqu'à
+    ``max_decimales``, les zéros finals retirés."""
+    if isinstance(valeur, float):
+        if math.isinf(valeur):
+            return "-∞" if valeur < 0 else "∞"
+        valeur = decimal.Decimal(repr(valeur))  # l'écriture la plus courte du flottant : 0.1 reste 0.1
+    if decimales is not None and decimales < 0:
+        from .erreurs import ErreurSaisie
+
+        raise ErreurSaisie(f"{decimales} décimales : ce nombre ne peut pas être négatif",
+                           conseil="donnez 0, 1, 2… chiffres après la virgule")
+    chiffres = max_decimales if decimales is None else decimales
+    arrondi = valeur.quantize(decimal.Decimal(1).scaleb(-chiffres), context=_CONTEXTE)
+    entier, _, fraction = f"{abs(arrondi):f}".partition(".")
+    if decimales is None:
+        fraction = fraction.rstrip("0")
+    signe = "-" if arrondi < 0 else ""  # un zéro arrondi (-0,00) n'a pas de signe
+    return signe + _grouper(entier) + ("," + fraction if fraction else "")
+
+
+def _decimal(v: float) -> decimal.Decimal | float:
+    return v if math.isinf(v) else decimal.Decimal(repr(v))
+
+
 def euros(montant: float, decimales: int = 2) -> str:
     """Un montant en euros : ``1 234 567,89 €`` (espaces fines insécables, comme l'imprimerie)."""
-    v = _verifier_nombre(montant)
-    motif = "#,##0" + ("." + "0" * decimales if decimales else "") + "\xa0¤"
-    return format_currency(v, "EUR", format=motif, locale=LOCALE, currency_digits=False)
+    return _ecrire(_verifier_nombre(montant), decimales) + _INSECABLE + "€"
 
 
 def millions(montant: float, decimales: int = 2) -> str:
@@ -53,29 +100,34 @@ def millions(montant: float, decimales: int = 2) -> str:
     >>> millions(1_250_000)
     '1,25\\xa0M€'
     """
-    v = _verifier_nombre(montant) / 1e6
-    return format_decimal(v, format="#,##0." + "0" * decimales, locale=LOCALE) + "\xa0M€"
+    v = _decimal(_verifier_nombre(montant))
+    return _ecrire(v if isinstance(v, float) else v.scaleb(-6), decimales) + _INSECABLE + "M€"
 
 
 def pourcentage(taux: float, decimales: int = 1) -> str:
     """Un taux (0.30) écrit en pourcentage (``30,0 %``)."""
-    v = _verifier_nombre(taux)
-    motif = "#,##0" + ("." + "0" * decimales if decimales else "") + "\xa0%"
-    return format_percent(v, format=motif, locale=LOCALE)
+    v = _decimal(_verifier_nombre(taux))
+    return _ecrire(v if isinstance(v, float) else v.scaleb(2), decimales) + _INSECABLE + "%"
 
 
 def nombre(valeur: float, decimales: int | None = None) -> str:
-    """Un nombre à la française ; ``decimales`` fixe le nombre de chiffres après la virgule."""
-    v = _verifier_nombre(valeur)
-    if decimales is None:
-        return format_decimal(v, locale=LOCALE)
-    motif = "#,##0" + ("." + "0" * decimales if decimales else "")
-    return format_decimal(v, format=motif, locale=LOCALE)
+    """Un nombre à la française ; ``decimales`` fixe le nombre de chiffres après la virgule (sinon,
+    jusqu'à trois, sans zéros finals : ``nombre(2.50)`` donne ``2,5``)."""
+    return _ecrire(_verifier_nombre(valeur), decimales)
 
 
 def date_fr(jour: _dt.date) -> str:
     """Une date en toutes lettres : ``1 mars 2026``."""
-    return format_date(jour, format="d MMMM y", locale=LOCALE)
+    return f"{jour.day} {MOIS[jour.month - 1]} {jour.year}"
+
+
+def mois_court(jour: _dt.date) -> str:
+    """Le mois abrégé et l'année, pour l'axe d'un graphique : ``janv. 2026``.
+
+    >>> mois_court(__import__("datetime").date(2026, 7, 14))
+    'juil. 2026'
+    """
+    return f"{MOIS_ABREGES[jour.month - 1]} {jour.year}"
 
 
 def texte_brut(chaine: str) -> str:

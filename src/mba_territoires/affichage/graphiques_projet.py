@@ -17,7 +17,7 @@ import datetime as _dt
 import textwrap
 from typing import TYPE_CHECKING, Any
 
-from ..formats import euros, nombre, pourcentage
+from ..formats import euros, mois_court, nombre, pourcentage
 from . import GRIS, PALETTE
 from .graphiques import axe_euros, axe_pourcentage, nouvelle_figure
 
@@ -48,10 +48,9 @@ COULEURS_NIVEAUX = {"faible": PALETTE[2], "modéré": PALETTE[6], "fort": PALETT
 
 
 def _mois_fr(valeur: float, _pos: Any = None) -> str:
-    from babel.dates import format_date
     from matplotlib.dates import num2date
 
-    return format_date(num2date(valeur).date(), format="MMM y", locale="fr_FR")
+    return mois_court(num2date(valeur).date())
 
 
 # ---------------------------------------------------------------------------
