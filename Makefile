@@ -56,6 +56,9 @@ $(APPRENANT_STAMP): pyproject.toml
 
 installer-apprenant: $(APPRENANT_STAMP)
 
+# Les réglages exportés plus haut pour les tests et le livre ne valent pas pour une séance : sans
+# MPLBACKEND=Agg, les figures s'affichent dans le carnet ; sans MBA_TERRITOIRES_PROGRESSION, les réponses
+# sont enregistrées à côté du carnet (et non dans _build/, que `make clean` efface).
 # JupyterLab refuse de démarrer en root sans --allow-root (conteneurs, serveurs d'école) : ajouté quand
 # `id -u` vaut 0. LAB_OPTIONS : options en plus (tests/hub/test_lab.py : --no-browser --port=…).
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
@@ -65,7 +68,8 @@ LAB_OPTIONS ?=
 lab: $(if $(wildcard $(STAMP)),$(STAMP),$(APPRENANT_STAMP))
 	mkdir -p $(VENV)/share/jupyter/lab/settings
 	cp binder/overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json
-	$(BIN)/jupyter lab $(ALLOW_ROOT) $(LAB_OPTIONS) --ServerApp.root_dir=$(CURDIR) notebooks/00-prise-en-main.ipynb
+	env -u MPLBACKEND -u MBA_TERRITOIRES_PROGRESSION -u MBA_TERRITOIRES_ARCHIVE \
+	  $(BIN)/jupyter lab $(ALLOW_ROOT) $(LAB_OPTIONS) --ServerApp.root_dir=$(CURDIR) notebooks/00-prise-en-main.ipynb
 
 # Un vrai JupyterHub sur 127.0.0.1 (tests/hub, marqueur hub) : l'extra [hub] depuis PyPI,
 # configurable-http-proxy depuis npm dans .outils/ (versions de .outils/package-lock.json), Node.js et

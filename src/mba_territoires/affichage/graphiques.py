@@ -47,12 +47,27 @@ def axe_euros(axe: Axes, axe_xy: str = "y", decimales: int = 0) -> None:
     (axe.yaxis if axe_xy == "y" else axe.xaxis).set_major_formatter(formateur)
 
 
-def axe_pourcentage(axe: Axes, axe_xy: str = "y", decimales: int = 0) -> None:
-    """Graduations en pourcentage à la française (``30 %``) pour des taux en décimales."""
-    from matplotlib.ticker import FuncFormatter
+def _pourcentage_exact(taux: float, decimales: int) -> str:
+    """Le taux avec au moins ``decimales`` chiffres après la virgule, et assez pour être exact (une
+    graduation à 2,5 % s'écrit « 2,5 % », jamais « 3 % ») ; trois de plus au plus."""
+    for d in range(decimales, decimales + 4):
+        if abs(round(taux * 100, d) - taux * 100) < 1e-9:
+            return pourcentage(taux, d)
+    return pourcentage(taux, decimales + 3)
 
-    formateur = FuncFormatter(lambda v, _pos: pourcentage(v, decimales))
-    (axe.yaxis if axe_xy == "y" else axe.xaxis).set_major_formatter(formateur)
+
+def axe_pourcentage(axe: Axes, axe_xy: str = "y", decimales: int = 0) -> None:
+    """Graduations en pourcentage à la française (``30 %``) pour des taux en décimales : pas de 1, 2
+    ou 5 (et leurs multiples de dix), chaque graduation écrite exactement.
+
+    >>> _pourcentage_exact(0.025, 0), _pourcentage_exact(0.1, 0)
+    ('2,5\xa0%', '10\xa0%')
+    """
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    axe_choisi = axe.yaxis if axe_xy == "y" else axe.xaxis
+    axe_choisi.set_major_locator(MaxNLocator(nbins="auto", steps=[1, 2, 5, 10]))
+    axe_choisi.set_major_formatter(FuncFormatter(lambda v, _pos: _pourcentage_exact(v, decimales)))
 
 
 @contextlib.contextmanager

@@ -358,7 +358,7 @@ def graphique_suivi(suivi: SuiviIndicateur) -> Figure:
         axe_pourcentage(axe)
         axe.set_ylabel("Part")
     else:
-        axe.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: nombre(v, 0)))
+        axe.yaxis.set_major_formatter(FuncFormatter(lambda v, _p: nombre(v)))  # 2,5 reste 2,5
         axe.set_ylabel(i.unite or "Valeur")
     axe.legend(frameon=False, fontsize=8)
     fig.tight_layout()
