@@ -118,3 +118,6 @@ def test_make_lab_garde_l_environnement_du_developpeur(tmp_path: Path) -> None:
     commandes = _make_a_blanc("lab", venv=venv)
     assert "prechauffer" not in commandes and "pip install" not in commandes
     assert "jupyter lab" in commandes
+    # Une séance : figures dans le carnet (pas de MPLBACKEND=Agg des tests), réponses à côté du carnet.
+    lancement = next(ligne for ligne in commandes.splitlines() if "jupyter lab" in ligne or "env -u" in ligne)
+    assert "-u MPLBACKEND" in lancement and "-u MBA_TERRITOIRES_PROGRESSION" in lancement

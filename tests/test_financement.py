@@ -514,7 +514,7 @@ class TestErreurs:
         with pytest.raises(ErreurMontant) as e:
             PlanDeFinancement("École").ajouter_depense("Travaux", montant_ht=-5_000)
         # Le message vient de saisie.montant (le seul contrôle des montants du paquet) : valeur reçue et correction.
-        assert "le montant HT de la ligne « Travaux »" in str(e.value) and "-5000" in str(e.value)
+        assert "le montant HT de la ligne « Travaux » est négatif (-5\u202f000\xa0€)" in str(e.value)
         assert "5000" in e.value.conseil
 
     def test_taux_au_dessus_de_100_pourcent(self) -> None:

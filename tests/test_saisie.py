@@ -37,7 +37,7 @@ def test_montant_refuse_booleens_nan_infinis(valeur):
 def test_montant_negatif_dit_la_valeur_et_la_correction():
     with pytest.raises(ErreurMontant) as e:
         saisie.montant(-5_000, "le montant des travaux")
-    assert "négatif (-5000)" in str(e.value)
+    assert "négatif (-5\u202f000\xa0€)" in str(e.value)
     assert "5000" in e.value.conseil
 
 

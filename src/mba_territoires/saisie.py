@@ -133,7 +133,7 @@ def montant(valeur: object, quoi: str = "le montant", *, strictement_positif: bo
     >>> montant(-5000, "le montant des travaux")
     Traceback (most recent call last):
     ...
-    mba_territoires.erreurs.ErreurMontant: le montant des travaux est négatif (-5000).
+    mba_territoires.erreurs.ErreurMontant: le montant des travaux est négatif (-5\u202f000\xa0€).
     Conseil : saisissez un montant positif en euros, par exemple 5000.
     >>> montant("12 000 €", "le montant")
     Traceback (most recent call last):
@@ -143,7 +143,11 @@ def montant(valeur: object, quoi: str = "le montant", *, strictement_positif: bo
     """
     v = _reel(valeur, quoi, ErreurMontant, "820000")
     if v < 0:
-        raise ErreurMontant(f"{quoi} est négatif ({v:g})",
+        from .formats import euros
+
+        # Le montant lu, à la française (« -5 000 € ») ; l'exemple du conseil, tel qu'on le tape.
+        lu = euros(v, 0 if v == int(v) else 2)
+        raise ErreurMontant(f"{quoi} est négatif ({lu})",
                             conseil=f"saisissez un montant positif en euros, par exemple {-v:g}")
     if strictement_positif and v == 0:
         raise ErreurMontant(f"{quoi} est nul", conseil="saisissez un montant strictement positif, en euros")
