@@ -36,8 +36,11 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from numbers import Integral, Real
+from typing import TypeVar
 
-from .erreurs import ErreurChoix, ErreurDate, ErreurDonnees, ErreurMontant, ErreurTaux
+from .erreurs import ErreurChoix, ErreurDate, ErreurDonnees, ErreurMontant, ErreurSaisie, ErreurTaux
+
+T = TypeVar("T")
 
 __all__ = [
     "annee",
@@ -47,6 +50,7 @@ __all__ = [
     "montant",
     "nombre",
     "normaliser",
+    "objets",
     "taux",
     "texte",
     "trouver",
@@ -360,3 +364,39 @@ def trouver(nom: object, noms_connus: Iterable[str], quoi: str = "le nom") -> st
     suggestion = f"vouliez-vous écrire « {index[proches[0]]} » ? " if proches else ""
     liste = ", ".join(connus) if connus else "aucun pour l'instant"
     raise ErreurChoix(f"{quoi} « {nom} » n'existe pas", conseil=f"{suggestion}Les noms connus : {liste}")
+
+
+def objets(valeurs: Iterable[object], classe: type[T], *, le: str, un: str, mal_decrit: str = "mal décrit",
+           champs: str, exemple: str) -> list[T]:
+    """Des objets ``classe``, chacun donné tel quel ou décrit par le dictionnaire de ses champs (comme dans
+    un fichier de cas). ``le`` et ``un`` nomment l'objet dans les messages (« l'acteur », « un acteur ») ;
+    ``champs`` liste ce qu'il faut donner, ``exemple`` montre comment le construire.
+
+    >>> from dataclasses import dataclass
+    >>> @dataclass
+    ... class Salle:
+    ...     nom: str
+    ...     places: int
+    >>> objets([Salle("Mairie", 80), {"nom": "École", "places": 40}], Salle, le="la salle", un="une salle",
+    ...        mal_decrit="mal décrite", champs="nom et places", exemple="Salle(nom, places)")
+    [Salle(nom='Mairie', places=80), Salle(nom='École', places=40)]
+    >>> objets([{"nom": "École"}], Salle, le="la salle", un="une salle", mal_decrit="mal décrite",
+    ...        champs="nom et places", exemple="Salle(nom, places)")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    mba_territoires.erreurs.ErreurSaisie: la salle {'nom': 'École'} est mal décrite (...).
+    Conseil : donnez nom et places.
+    """
+    resultat: list[T] = []
+    for valeur in valeurs:
+        if isinstance(valeur, classe):
+            resultat.append(valeur)
+        elif isinstance(valeur, Mapping):
+            try:
+                resultat.append(classe(**dict(valeur)))
+            except TypeError as exc:
+                raise ErreurSaisie(f"{le} {dict(valeur)!r} est {mal_decrit} ({exc})",
+                                   conseil=f"donnez {champs}") from None
+        else:
+            raise ErreurSaisie(f"{valeur!r} n'est pas {un}", conseil=f"utilisez {exemple}")
+    return resultat

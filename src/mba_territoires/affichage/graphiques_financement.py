@@ -15,11 +15,13 @@ Chaque fonction reçoit un objet du paquet, ne calcule aucune règle et renvoie 
 
 from __future__ import annotations
 
+import textwrap
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..formats import euros, pourcentage
 from . import GRIS, PALETTE
-from .graphiques import axe_euros, nouvelle_figure
+from .graphiques import axe_euros, nouvelle_figure, sans_alerte_de_glyphe
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -28,43 +30,81 @@ if TYPE_CHECKING:  # pragma: no cover
     from ..financement import Comparaison, PlanDeFinancement
     from ..tresorerie import Tresorerie
 
-__all__ = ["graphique_comparaison", "graphique_impact", "graphique_recettes", "graphique_tresorerie"]
+__all__ = ["barres_des_recettes", "graphique_comparaison", "graphique_impact", "graphique_recettes",
+           "graphique_tresorerie"]
 
 
 def _court(texte: str, n: int = 38) -> str:
     return texte if len(texte) <= n else texte[: n - 1] + "…"
 
 
-def graphique_recettes(plan: PlanDeFinancement) -> Figure:
-    """Les recettes du plan en barres horizontales : montant et part de chaque financeur ; les
-    financeurs privés et l'autofinancement ont leur couleur."""
-    lignes = plan.recettes()
-    fig, axe = nouvelle_figure(f"Recettes du plan : {_court(plan.titre, 34)}", largeur=9.0,
-                               hauteur=0.55 * len(lignes) + 1.9)
-    noms = [_court(r["financeur"], 45) for r in lignes][::-1]
-    montants = [r["montant"] for r in lignes][::-1]
-    couleurs = [PALETTE[1] if r["nature"] == "maitre_ouvrage" else PALETTE[2] if not r["public"] else PALETTE[0]
-                for r in lignes][::-1]
-    barres = axe.barh(noms, montants, color=couleurs)
-    for barre, r in zip(barres, lignes[::-1], strict=True):
-        axe.annotate(f" {euros(r['montant'], 0)} ({pourcentage(r['part'])})",
-                     (barre.get_width(), barre.get_y() + barre.get_height() / 2), va="center", fontsize=8)
+#: Longueur maximale d'une étiquette de financeur sur le graphique des recettes (au-delà, « … »).
+_ETIQUETTE_MAX = 60
+#: La couleur et la légende d'un financeur selon sa catégorie.
+_CATEGORIES = {"public": (0, "Financeur public"), "prive": (2, "Financeur privé"),
+               "maitre_ouvrage": (1, "Maître d'ouvrage")}
+
+
+def _etiquette(nom: str) -> str:
+    return "\n".join(textwrap.wrap(_court(nom, _ETIQUETTE_MAX), 28)) or "(sans nom)"
+
+
+def barres_des_recettes(lignes: Sequence[tuple[str, float, float | None, str | None]], titre: str,
+                        largeur: float = 7.0) -> Figure:
+    """Les recettes d'un plan en barres horizontales, le premier financeur en haut, le montant et la part
+    au bout de chaque barre : le seul dessin des recettes (plan, note aux élus et ses exports).
+
+    ``lignes`` : (financeur, montant HT, part en décimales ou ``None``, catégorie ou ``None``). Avec les
+    catégories (« public », « prive », « maitre_ouvrage »), la couleur dit la catégorie et une légende
+    l'explique ; sans elles, chaque financeur a sa couleur (palette d'Okabe-Ito, qui recommence après
+    huit). Sans ligne, la figure dit que le plan est à compléter.
+
+    >>> barres_des_recettes([], "Recettes").axes[0].texts[0].get_text()
+    'Plan de financement à compléter'
+    """
+    from matplotlib.patches import Patch
     from matplotlib.ticker import MaxNLocator
 
+    fig, axe = nouvelle_figure(titre, largeur=largeur, hauteur=max(2.4, 0.9 + 0.55 * len(lignes)))
+    axe.grid(False)
+    if not lignes:
+        axe.text(0.5, 0.5, "Plan de financement à compléter", ha="center", va="center",
+                 transform=axe.transAxes, color=GRIS, fontsize=12)
+        axe.set_xticks([])
+        axe.set_yticks([])
+        return fig
+    par_categorie = all(categorie in _CATEGORIES for *_, categorie in lignes)
+    couleurs = [PALETTE[_CATEGORIES[c][0]] if par_categorie else PALETTE[i % len(PALETTE)]
+                for i, (*_, c) in enumerate(lignes)]
+    positions = list(range(len(lignes)))
+    montants = [montant for _, montant, _, _ in lignes]
+    axe.barh(positions, montants, color=couleurs, edgecolor="#333333", linewidth=0.5)
+    axe.set_yticks(positions, labels=[_etiquette(nom) for nom, *_ in lignes])
+    axe.invert_yaxis()  # la première ligne du plan en haut, comme dans le tableau
+    maximum = max(montants) or 1.0
+    for pos, (_, montant, part, _) in zip(positions, lignes, strict=True):
+        texte = euros(montant, 0) + (f" ({pourcentage(part)})" if part is not None else "")
+        axe.text(montant + maximum * 0.01, pos, texte, va="center", fontsize=9)
+    axe.set_xlim(0, maximum * 1.45)
+    axe.xaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
     axe_euros(axe, "x")
-    axe.xaxis.set_major_locator(MaxNLocator(4))
     axe.set_xlabel("Montant (euros HT)")
-    axe.set_xlim(0, max([*montants, 1.0]) * 1.45)
     axe.grid(axis="x", color=GRIS, alpha=0.25)
-    axe.grid(axis="y", visible=False)
-    from matplotlib.patches import Patch
-
-    axe.legend(handles=[Patch(color=PALETTE[0], label="Financeur public"),
-                        Patch(color=PALETTE[2], label="Financeur privé"),
-                        Patch(color=PALETTE[1], label="Maître d'ouvrage")], loc="upper center", fontsize=8,
-               frameon=False, ncols=3, bbox_to_anchor=(0.5, -0.25))
-    fig.tight_layout()
+    if par_categorie:
+        axe.legend(handles=[Patch(color=PALETTE[i], label=libelle) for i, libelle in _CATEGORIES.values()],
+                   loc="upper center", fontsize=8, frameon=False, ncols=3, bbox_to_anchor=(0.5, -0.25))
+    with sans_alerte_de_glyphe():
+        fig.tight_layout()
     return fig
+
+
+def graphique_recettes(plan: PlanDeFinancement) -> Figure:
+    """Les recettes du plan en barres horizontales : montant et part de chaque financeur ; la couleur dit
+    s'il est public, privé ou le maître d'ouvrage (autofinancement)."""
+    lignes = [(r["financeur"], r["montant"], r["part"],
+               "maitre_ouvrage" if r["nature"] == "maitre_ouvrage" else "public" if r["public"] else "prive")
+              for r in plan.recettes()]
+    return barres_des_recettes(lignes, f"Recettes du plan : {_court(plan.titre, 34)}", largeur=9.0)
 
 
 def graphique_tresorerie(tresorerie: Tresorerie) -> Figure:

@@ -2,7 +2,8 @@
 
 Une barre par financeur, dans l'ordre du plan de financement, aux couleurs de la palette
 d'Okabe-Ito ; chaque barre porte son montant et sa part. Aucune règle n'est calculée ici :
-les lignes arrivent déjà validées par :mod:`mba_territoires.note`.
+les lignes arrivent déjà validées par :mod:`mba_territoires.note`, et le dessin est celui des recettes
+d'un plan (:func:`mba_territoires.affichage.graphiques_financement.barres_des_recettes`).
 
 >>> import matplotlib
 >>> matplotlib.use("Agg")
@@ -18,13 +19,11 @@ True
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ..formats import euros, pourcentage
-from . import GRIS, PALETTE
-from .graphiques import axe_euros, figure_en_png, nouvelle_figure, sans_alerte_de_glyphe
+from .graphiques import figure_en_png
+from .graphiques_financement import barres_des_recettes
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -36,18 +35,11 @@ __all__ = ["TITRE_RECETTES", "figure_en_png", "graphique_recettes"]
 
 #: Le titre du graphique des recettes.
 TITRE_RECETTES = "Qui finance le projet ? (montants en euros HT)"
-#: Longueur maximale d'une étiquette de financeur sur le graphique (au-delà, « … »).
-_ETIQUETTE_MAX = 60
-
-
-def _etiquette(nom: str) -> str:
-    if len(nom) > _ETIQUETTE_MAX:
-        nom = nom[: _ETIQUETTE_MAX - 1].rstrip() + "…"
-    return "\n".join(textwrap.wrap(nom, 28)) or "(sans nom)"
 
 
 def graphique_recettes(lignes: Sequence[LigneFinancement], titre: str = TITRE_RECETTES) -> Figure:
-    """Les recettes du plan de financement en barres horizontales, montant et part au bout de chaque barre.
+    """Les recettes de la note en barres horizontales, montant et part au bout de chaque barre, une
+    couleur par financeur (le dessin est celui du plan : :func:`.graphiques_financement.barres_des_recettes`).
 
     ``lignes`` : des :class:`~mba_territoires.note.LigneFinancement` dont la part est remplie
     (``NoteAuxElus.lignes()`` les donne ainsi). Sans ligne, la figure dit que le plan est à compléter.
@@ -57,33 +49,4 @@ def graphique_recettes(lignes: Sequence[LigneFinancement], titre: str = TITRE_RE
     >>> graphique_recettes([]).axes[0].texts[0].get_text()
     'Plan de financement à compléter'
     """
-    from matplotlib.ticker import MaxNLocator
-
-    hauteur = max(2.4, 0.9 + 0.55 * len(lignes))
-    fig, axe = nouvelle_figure(titre, largeur=7.0, hauteur=hauteur)
-    axe.grid(False)
-    if not lignes:
-        axe.text(0.5, 0.5, "Plan de financement à compléter", ha="center", va="center",
-                 transform=axe.transAxes, color=GRIS, fontsize=12)
-        axe.set_xticks([])
-        axe.set_yticks([])
-        return fig
-    noms = [_etiquette(ligne.financeur) for ligne in lignes]
-    montants = [ligne.montant for ligne in lignes]
-    couleurs = [PALETTE[i % len(PALETTE)] for i in range(len(lignes))]
-    positions = list(range(len(lignes)))
-    axe.barh(positions, montants, color=couleurs, edgecolor="#333333", linewidth=0.5)
-    axe.set_yticks(positions, labels=noms)
-    axe.invert_yaxis()  # la première ligne du plan en haut, comme dans le tableau
-    maximum = max(montants) or 1.0
-    for pos, ligne in zip(positions, lignes, strict=True):
-        part = f" ({pourcentage(ligne.part)})" if ligne.part is not None else ""
-        axe.text(ligne.montant + maximum * 0.01, pos, euros(ligne.montant, 0) + part, va="center", fontsize=9)
-    axe.set_xlim(0, maximum * 1.45)
-    axe.xaxis.set_major_locator(MaxNLocator(nbins=4, steps=[1, 2, 2.5, 5, 10]))
-    axe_euros(axe, "x")
-    axe.set_xlabel("Montant (euros HT)")
-    axe.grid(axis="x", color=GRIS, alpha=0.25)
-    with sans_alerte_de_glyphe():
-        fig.tight_layout()
-    return fig
+    return barres_des_recettes([(ligne.financeur, ligne.montant, ligne.part, None) for ligne in lignes], titre)

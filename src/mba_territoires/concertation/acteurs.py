@@ -144,18 +144,9 @@ class CarteDesActeurs:
     engagements: dict[str, tuple[str, str]] = QUADRANTS
 
     def __init__(self, acteurs: Iterable[Acteur | Mapping[str, Any]]) -> None:
-        liste: list[Acteur] = []
-        for a in acteurs:
-            if isinstance(a, Acteur):
-                liste.append(a)
-            elif isinstance(a, Mapping):
-                try:
-                    liste.append(Acteur(**dict(a)))
-                except TypeError as exc:
-                    raise ErreurSaisie(f"l'acteur {dict(a)!r} est mal décrit ({exc})",
-                                       conseil="donnez nom, categorie, pouvoir, interet, position") from None
-            else:
-                raise ErreurSaisie(f"{a!r} n'est pas un acteur", conseil="utilisez Acteur(nom, categorie, ...)")
+        liste = saisie.objets(acteurs, Acteur, le="l'acteur", un="un acteur",
+                              champs="nom, categorie, pouvoir, interet, position",
+                              exemple="Acteur(nom, categorie, ...)")
         noms = [a.nom for a in liste]
         doublons = sorted({n for n in noms if noms.count(n) > 1})
         if doublons:

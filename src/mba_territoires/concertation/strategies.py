@@ -171,18 +171,10 @@ class Strategie:
     budget: float | None = None
 
     def __post_init__(self) -> None:
-        actions = []
-        for a in self.actions:
-            if isinstance(a, Action):
-                actions.append(a)
-            elif isinstance(a, Mapping):
-                try:
-                    actions.append(Action(**dict(a)))
-                except TypeError as exc:
-                    raise ErreurSaisie(f"l'action {dict(a)!r} de la stratégie « {self.nom} » est mal décrite ({exc})",
-                                       conseil="donnez format, date et, au besoin, seances et cible") from None
-            else:
-                raise ErreurSaisie(f"{a!r} n'est pas une action", conseil="utilisez Action(format, date)")
+        actions = saisie.objets(self.actions, Action, le=f"dans la stratégie « {self.nom} », l'action",
+                                un="une action", mal_decrit="mal décrite",
+                                champs="format, date et, au besoin, seances et cible",
+                                exemple="Action(format, date)")
         if not actions:
             raise ErreurSaisie(f"la stratégie « {self.nom} » n'a aucune action",
                                conseil="ajoutez au moins une action : Action(\"reunion_publique\", \"2026-03-10\")")
