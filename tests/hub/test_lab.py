@@ -17,6 +17,27 @@ from .classe import RACINE, port_libre
 pytestmark = pytest.mark.hub
 
 
+def _environnement_du_serveur(groupe: int) -> dict[str, str] | None:
+    """Les variables d'environnement du processus ``jupyter-lab`` du groupe ``groupe`` (Linux, /proc)."""
+    from pathlib import Path
+
+    for dossier in Path("/proc").iterdir():
+        if not dossier.name.isdigit():
+            continue
+        try:
+            champs = (dossier / "stat").read_text().rsplit(")", 1)[1].split()
+            ligne = (dossier / "cmdline").read_bytes().replace(b"\0", b" ")
+            if int(champs[2]) != groupe or (b"jupyter-lab" not in ligne and b"jupyter lab" not in ligne):
+                continue
+            brut = (dossier / "environ").read_bytes().split(b"\0")
+        except (OSError, IndexError, ValueError):
+            continue
+        if b"env -u" in ligne:  # la commande `env` elle-même, avant qu'elle ne lance JupyterLab
+            continue
+        return dict(v.decode(errors="replace").split("=", 1) for v in brut if b"=" in v)
+    return None
+
+
 def test_make_lab_demarre(tmp_path) -> None:  # type: ignore[no-untyped-def]
     port, jeton = port_libre(), secrets.token_hex(16)
     options = f"--no-browser --ip=127.0.0.1 --port={port} --IdentityProvider.token={jeton}"
@@ -44,6 +65,10 @@ def test_make_lab_demarre(tmp_path) -> None:  # type: ignore[no-untyped-def]
         reglages = requests.get(f"http://127.0.0.1:{port}/lab/api/settings/@jupyterlab/apputils-extension:notification",
                                 timeout=10, headers={"Authorization": f"token {jeton}"}).json()
         assert reglages["schema"]["properties"]["fetchNews"]["default"] == "false"
+        # La séance ne reçoit pas les réglages des tests : figures dans le carnet, réponses à côté du carnet.
+        environnement = _environnement_du_serveur(lab.pid)
+        assert environnement is not None, "processus jupyter lab introuvable"
+        assert "MPLBACKEND" not in environnement and "MBA_TERRITOIRES_PROGRESSION" not in environnement
     finally:
         with contextlib.suppress(ProcessLookupError):
             os.killpg(lab.pid, signal.SIGTERM)
