@@ -28,6 +28,7 @@ help:
 	@echo "make book   construit le livre HTML (_build/html)"
 	@echo "make test   lance tous les tests"
 	@echo "make lab    ouvre JupyterLab en français sur les carnets"
+	@echo "make installer-apprenant  installe seulement l'environnement léger de l'apprenant (celui de make lab sur un poste neuf)"
 	@echo "make check-book  construit le livre et le vérifie dans Chromium (pages, liens, accessibilité)"
 	@echo "make verifier-livre  vérifie le livre déjà construit, sans le reconstruire"
 	@echo "make bench  affiche les phases du dernier make test et mesure l'installation"
