@@ -54,8 +54,9 @@ EXECUTABLES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-s
 #: invalid theme mode »). N'ajoutez une entrée qu'avec un commentaire qui dit pourquoi.
 TOLERES: tuple[str, ...] = ()
 
-#: Les niveaux de gravité d'axe-core qui font échouer l'audit.
-GRAVITES_BLOQUANTES = ("serious", "critical")
+#: Les niveaux de gravité d'axe-core qui font échouer l'audit : tous (ticket 11 : aucune violation,
+#: quel que soit son impact).
+GRAVITES_BLOQUANTES = ("minor", "moderate", "serious", "critical")
 #: Les règles d'axe-core jouées : WCAG 2.0, 2.1 et 2.2, niveaux A et AA (le RGAA 4.1 suit WCAG 2.1 AA),
 #: plus les bonnes pratiques (titres, repères).
 ETIQUETTES_AXE = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -337,7 +338,7 @@ def liens_casses(page: Any, serveur: Serveur, deja_vus: dict[str, int] | None = 
 
 
 def audit_axe(page: Any, gravites: tuple[str, ...] = GRAVITES_BLOQUANTES) -> list[str]:
-    """Les violations axe-core de gravité ``serious`` ou ``critical`` (WCAG A/AA et bonnes pratiques)."""
+    """Les violations axe-core des gravités ``gravites`` (par défaut toutes ; WCAG A/AA et bonnes pratiques)."""
     from axe_playwright_python.sync_playwright import Axe
 
     options = {"resultTypes": ["violations"], "runOnly": {"type": "tag", "values": ETIQUETTES_AXE}}
