@@ -5,10 +5,10 @@ livre), une cellule à widgets (``mt.editeur_planning(planning)`` de la leçon 0
 et 08) durait exactement le délai d'exécution (``execute.timeout`` de ``_config.yml``), sans erreur,
 alors qu'elle s'exécute en moins d'une seconde. Reproduit hors du livre : la leçon 02 exécutée par
 nbclient 0.11 avec un délai de 30 s, trois processus qui occupent les deux cœurs, deux exécutions sur
-quinze ont pris 30 s de plus, toujours dans cette cellule. La réponse ``execute_reply`` du noyau est
-arrivée, mais l'attente asynchrone sur la socket ZMQ du canal *shell* (pyzmq 27, ``zmq.asyncio``)
-n'est pas réveillée : le message n'est trouvé qu'au dernier sondage, quand le délai expire. Même
-symptôme que jupyter/nbclient#312.
+quinze ont pris 30 s de plus, toujours dans cette cellule. Tout indique que la réponse
+``execute_reply`` du noyau est arrivée mais que l'attente asynchrone sur la socket ZMQ du canal *shell*
+(pyzmq 27, ``zmq.asyncio``) n'est pas réveillée : la cellule rend la main exactement au délai, sans
+erreur de délai, quand le dernier sondage trouve le message. Même symptôme que jupyter/nbclient#312.
 
 Le remède : attendre un message du noyau par tranches courtes (une demi-seconde). Un réveil manqué ne
 coûte plus qu'une tranche ; le délai total est inchangé (``Empty`` à la même échéance, comme avant).
