@@ -142,7 +142,7 @@ verifier-livre: $(STAMP) chromium
 	  tests/test_livre.py tests/navigateur
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests notebooks bench
+	$(BIN)/ruff check src tests notebooks bench outils book/_ext
 
 test-paquet: $(STAMP)
 	$(BIN)/pytest -n $(JOBS) -m "not livre and not navigateur and not hub" --durations=15

@@ -36,13 +36,13 @@ class VeilleReglementaire(SphinxDirective):
     option_spec: ClassVar[dict[str, Any]] = {"avant": directives.unchanged, "apres": directives.unchanged}
 
     def run(self) -> list[nodes.Node]:
-        from mba_territoires.parametres import domaines, parametres
         from mba_territoires.affichage.veille import (
             resume,
             tableau_changements,
             tableau_domaine,
             titre_domaine,
         )
+        from mba_territoires.parametres import domaines, parametres
 
         avant = self.options.get("avant", "2024-01-01")
         apres = self.options.get("apres", "2026-12-01")
