@@ -98,7 +98,8 @@ def mesurer(nom: str, etapes: list[tuple[str, list[str]]], avec_cache: bool) -> 
     python = str(venv / "bin" / "python")
     # Python écrit le bytecode des modules importés, comme chez un apprenant ; rien dans le dépôt.
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
-    env.update(MPLBACKEND="Agg", MBA_TERRITOIRES_PROGRESSION=str(dossier / "progression"),
+    env.pop("MPLBACKEND", None)  # une séance : le moteur « inline » du noyau, comme chez l'apprenant
+    env.update(MBA_TERRITOIRES_PROGRESSION=str(dossier / "progression"),
                PATH=f"{venv / 'bin'}{os.pathsep}{env.get('PATH', '')}", JUPYTER_PLATFORM_DIRS="1")
     env.pop("VIRTUAL_ENV", None)
     env.update(PIP_QUIET="1", PIP_DISABLE_PIP_VERSION_CHECK="1")

@@ -57,8 +57,9 @@ c.Authenticator.allow_all = True  # toute personne qui a le mot de passe de la c
 # -- Le serveur de chaque apprenant
 c.Spawner.cmd = [str(ENV / "bin" / "jupyterhub-singleuser")]
 c.Spawner.default_url = "/lab"
+# Pas de MPLBACKEND : le noyau prend le moteur « inline », qui affiche les figures dans le carnet (avec
+# MPLBACKEND=Agg, `plan.graphique();` ne montrerait rien à l'apprenant).
 c.Spawner.environment = {
-    "MPLBACKEND": "Agg",
     # Identifiant de l'apprenant pour les variantes d'exercices (mba_territoires.exercices.variantes) :
     # décommentez pour que chaque apprenant ait ses propres chiffres.
     # "MBA_TERRITOIRES_APPRENANT": lambda spawner: spawner.user.name,

@@ -201,13 +201,17 @@ c.Spawner.http_timeout = {delai_demarrage}
 _env = c.Spawner.environment if isinstance(c.Spawner.environment, dict) else {{}}
 # Un chemin de socket Unix ne dépasse pas 107 caractères : les fichiers de connexion des noyaux vont dans un
 # dossier court, un par apprenant (le dossier temporaire des tests est trop profond).
-c.Spawner.environment = {{**_env, "{marqueur}": {identifiant!r}, "MPLBACKEND": "Agg", "PYTHONUNBUFFERED": "1",
+c.Spawner.environment = {{**_env, "{marqueur}": {identifiant!r}, "PYTHONUNBUFFERED": "1",
                          "JUPYTER_RUNTIME_DIR": lambda spawner: {court!r} + "/" + spawner.user.name}}
 c.JupyterHub.concurrent_spawn_limit = 100
 # L'API rend la main tout de suite (202) : toute une classe peut démarrer (ou arrêter) au même instant.
 c.JupyterHub.tornado_settings = {{"slow_spawn_timeout": 0, "slow_stop_timeout": 0}}
 # Le service d'essai s'ajoute aux services d'une configuration chargée (load_subconfig), sans les remplacer.
 _services = c.JupyterHub.services if isinstance(c.JupyterHub.services, list) else []
+# Un service géré (l'arrêt des serveurs inactifs) est lancé par JupyterHub dans son propre groupe de
+# processus, sans l'environnement du hub : il reçoit la marque, pour que Hub.arreter() le retrouve.
+_services = [{{**s, "environment": {{**s.get("environment", {{}}), "{marqueur}": {identifiant!r}}}}}
+             if "command" in s else s for s in _services]
 c.JupyterHub.services = [*_services, {{"name": "essai", "api_token": {jeton!r}}}]
 _roles = c.JupyterHub.load_roles if isinstance(c.JupyterHub.load_roles, list) else []
 c.JupyterHub.load_roles = [*_roles, {{"name": "admin", "services": ["essai"]}}]

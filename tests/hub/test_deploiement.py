@@ -43,7 +43,8 @@ def test_configuration_du_serveur_dans_un_vrai_hub(tmp_path: Path) -> None:
         assert env["MEM_LIMIT"] == str(1024**3)
         assert env["MEM_GUARANTEE"] == str(512 * 1024**2)
         assert float(env["CPU_LIMIT"]) == 1.0
-        assert env["MPLBACKEND"] == "Agg"
+        # Pas de MPLBACKEND imposé : le noyau de l'apprenant affiche ses figures (moteur « inline »).
+        assert "MPLBACKEND" not in env
         # Le serveur inactif est arrêté par jupyterhub-idle-culler (5 s d'inactivité, vérifié chaque seconde).
         debut = time.monotonic()
         while time.monotonic() - debut < 45:

@@ -93,6 +93,10 @@ def test_lecon_ouverte_par_le_lien_du_cahier(classe: tuple) -> None:
     assert len(attendus) >= 3, attendus  # au moins trois exercices par carnet
     retours = [c.texte for c in cellules if "ex.verifier(" in c.source]
     assert len(retours) == len(attendus) and all(r.startswith("✔ Bravo") for r in retours), retours
+    # Les figures de la leçon s'affichent dans le carnet de l'apprenant (`plan.graphique();`).
+    images = [c.source for c in cellules for s in c.sorties
+              if s["msg_type"] == "display_data" and "image/png" in s["content"]["data"]]
+    assert any("graphique()" in source for source in images), "aucune figure affichée dans la leçon"
     # Le noyau parle au serveur par sockets Unix (pas de course aux ports TCP quand la classe démarre).
     connexions = list(Path(hub.court, "alice").glob("kernel-*.json"))
     assert connexions and {json.loads(f.read_text())["transport"] for f in connexions} == {"ipc"}
