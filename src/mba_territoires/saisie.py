@@ -34,7 +34,7 @@ import difflib
 import math
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from numbers import Integral, Real
 from typing import TypeVar
 
@@ -119,13 +119,19 @@ def nombre(valeur: object, quoi: str = "le nombre", *, minimum: float | None = N
     Conseil : écrivez le nombre sans guillemets, sans espace ni symbole, avec un point pour la virgule : 0.25.
     """
     v = _reel(valeur, quoi, ErreurDonnees, "1.5")
-    if minimum is not None and v < minimum:
-        raise ErreurDonnees(f"{quoi} vaut {valeur!r}, en dessous du minimum {minimum:g}",
-                            conseil=f"saisissez une valeur d'au moins {minimum:g}")
-    if maximum is not None and v > maximum:
-        raise ErreurDonnees(f"{quoi} vaut {valeur!r}, au-dessus du maximum {maximum:g}",
-                            conseil=f"saisissez une valeur d'au plus {maximum:g}")
+    _borner(v, repr(valeur), quoi, minimum, maximum, lambda b: f"{b:g}", "une valeur")
     return v
+
+
+def _borner(v: float, montre: str, quoi: str, minimum: float | None, maximum: float | None,
+            ecrire: Callable[[float], str], ce_qu_on_saisit: str) -> None:
+    """Refuse ``v`` hors de [``minimum``, ``maximum``] (bornes facultatives), en disant la valeur montrée."""
+    if minimum is not None and v < minimum:
+        raise ErreurDonnees(f"{quoi} vaut {montre}, en dessous du minimum {ecrire(minimum)}",
+                            conseil=f"saisissez {ce_qu_on_saisit} d'au moins {ecrire(minimum)}")
+    if maximum is not None and v > maximum:
+        raise ErreurDonnees(f"{quoi} vaut {montre}, au-dessus du maximum {ecrire(maximum)}",
+                            conseil=f"saisissez {ce_qu_on_saisit} d'au plus {ecrire(maximum)}")
 
 
 def montant(valeur: object, quoi: str = "le montant", *, strictement_positif: bool = False) -> float:
@@ -175,12 +181,7 @@ def entier(valeur: object, quoi: str = "le nombre", *, minimum: int | None = Non
         raise ErreurDonnees(f"{quoi} vaut {v:g}, ce n'est pas un nombre entier",
                             conseil=f"écrivez un nombre entier, sans décimales, par exemple {int(v)}")
     n = int(v)
-    if minimum is not None and n < minimum:
-        raise ErreurDonnees(f"{quoi} vaut {n}, en dessous du minimum {minimum}",
-                            conseil=f"saisissez un nombre entier d'au moins {minimum}")
-    if maximum is not None and n > maximum:
-        raise ErreurDonnees(f"{quoi} vaut {n}, au-dessus du maximum {maximum}",
-                            conseil=f"saisissez un nombre entier d'au plus {maximum}")
+    _borner(n, str(n), quoi, minimum, maximum, str, "un nombre entier")
     return n
 
 
